@@ -1,0 +1,10 @@
+//! The pallets whose weights `guild-node benchmark pallet` measures.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_validator_set, ValidatorSet]
+);

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Command 2: set up, build, and run every test: the pallets' unit and property tests, then the
+# end-to-end tests against the real node binary through @polkadot/api.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+. scripts/env.sh
+
+start=$(date +%s)
+guild_build
+echo "test: build took $(( $(date +%s) - start )) s"
+
+cargo test --locked --release --workspace
+
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+node --test --test-concurrency=1 e2e/tests/
+echo "test: all done in $(( $(date +%s) - start )) s"
