@@ -10,7 +10,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::Weight, RuntimeDebug};
+use frame_support::pallet_prelude::Weight;
 use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, DispatchResult, Perbill};
 
@@ -43,7 +43,7 @@ pub fn mul_ppm(amount: i128, w: i64) -> i128 {
 	Copy,
 	PartialEq,
 	Eq,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum RepHoldReason {
 	/// Staked for or against a post in a validation pool.
@@ -98,7 +98,7 @@ pub trait FeeSalary<AccountId, Balance> {
 	Copy,
 	PartialEq,
 	Eq,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum PostStatus {
 	/// Submitted; no pool has accepted or rejected it yet.
@@ -135,7 +135,7 @@ pub trait Forum<AccountId> {
 	Copy,
 	PartialEq,
 	Eq,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum PoolOutcome {
 	/// `for ≥ win_ratio × (for + against)` with quorum met.
@@ -157,7 +157,7 @@ pub enum PoolOutcome {
 	Copy,
 	PartialEq,
 	Eq,
-	RuntimeDebug,
+	Debug,
 )]
 pub struct PoolRules {
 	/// Share of `total_rep + M` that must take part.
@@ -184,7 +184,7 @@ pub struct PoolRules {
 	PartialEq,
 	Eq,
 	Default,
-	RuntimeDebug,
+	Debug,
 )]
 pub struct Tally {
 	/// REP staked for, the authors' minted stake included.
@@ -218,4 +218,241 @@ pub trait ValidationPools<AccountId, Balance, BlockNumber> {
 		rules: Option<PoolRules>,
 		worker_stake: Option<(AccountId, Rep)>,
 	) -> Result<PoolId, DispatchError>;
+}
+
+/// Sequential id of a governance proposal.
+pub type ProposalId = u32;
+
+/// How the `u128` value of a governed parameter is read, and so how a proposal may change it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum ParamKind {
+	/// A count, an amount or a number of blocks: a change is bounded to ×½..×2 of the current
+	/// value (from zero, any value).
+	Number,
+	/// A `Perbill` as parts per billion (`1_000_000_000` = 100%): at most one whole, and bounded
+	/// to ×½..×2 of the current value like a number.
+	Fraction,
+	/// A boolean: `0` is false, `1` is true; a proposal may flip it.
+	Flag,
+}
+
+/// A parameter of PROTOCOL.md §9 that forum proposals may change, named by pallet and field.
+///
+/// The value of each is a `u128` in the unit its variant documents. A runtime that lacks the
+/// pallet of a key reports no current value for it ([`GovernedParameters::current`] is `None`),
+/// and proposals on it are refused. Codec indices are fixed so that keys can be added later
+/// without changing the encoding of the existing ones.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+)]
+pub enum ParamKey {
+	/// Validation pools: REP minted per unit of fee, as a `FixedU128` inner value
+	/// (`1_000_000_000_000_000_000` = 1).
+	#[codec(index = 0)]
+	PoolMintingRatio,
+	/// Validation pools: share of the minted REP staked for the authors (parts per billion).
+	#[codec(index = 1)]
+	PoolStakeForAuthor,
+	/// Validation pools: quorum (parts per billion).
+	#[codec(index = 2)]
+	PoolQuorum,
+	/// Validation pools: win ratio (parts per billion).
+	#[codec(index = 3)]
+	PoolWinRatio,
+	/// Validation pools: binding (parts per billion).
+	#[codec(index = 4)]
+	PoolBinding,
+	/// Validation pools: whether lost stakes go to the winners (`1`) or are burned (`0`).
+	#[codec(index = 5)]
+	PoolRedistributeLosingStakes,
+	/// Validation pools: shortest pool, in blocks.
+	#[codec(index = 6)]
+	PoolDurationMin,
+	/// Validation pools: duration of a pool initiated without one, in blocks.
+	#[codec(index = 7)]
+	PoolDurationDefault,
+	/// Validation pools: longest pool, in blocks.
+	#[codec(index = 8)]
+	PoolDurationMax,
+	/// Forum: how many citation hops a propagation follows.
+	#[codec(index = 16)]
+	ForumReferenceChainLimit,
+	/// Forum: the most Σ |reference weight| of a post may be, in ppm.
+	#[codec(index = 17)]
+	ForumRevaluationLimit,
+	/// Forum: native tokens held from a post's submitter until it is ratified.
+	#[codec(index = 18)]
+	ForumPostDeposit,
+	/// Availability: the smallest availability stake, in REP.
+	#[codec(index = 32)]
+	AvailabilityMinStake,
+	/// Work requests: blocks the drawn worker has to submit evidence.
+	#[codec(index = 48)]
+	BusinessEvidenceTimeout,
+	/// Work requests: blocks the customer has to review the evidence.
+	#[codec(index = 49)]
+	BusinessReviewTimeout,
+	/// Work requests: share of a no-show's availability stake that is burned (parts per billion).
+	#[codec(index = 50)]
+	BusinessNoShowSlash,
+	/// Work requests: pools tried when the quorum is not met, before the fee is refunded.
+	#[codec(index = 51)]
+	BusinessMaxValidationAttempts,
+	/// Governance: how many staged pools a proposal passes through.
+	#[codec(index = 64)]
+	GovernanceStageCount,
+	/// Governance: quorum of the stage with this index (0 = the first), parts per billion.
+	#[codec(index = 65)]
+	GovernanceStageQuorum(u32),
+	/// Governance: win ratio of the stage with this index (0 = the first), parts per billion.
+	#[codec(index = 66)]
+	GovernanceStageWinRatio(u32),
+	/// Governance: binding of the stage with this index (0 = the first), parts per billion.
+	#[codec(index = 67)]
+	GovernanceStageBinding(u32),
+	/// Governance: duration in blocks of the stage with this index (0 = the first).
+	#[codec(index = 68)]
+	GovernanceStageDuration(u32),
+	/// Governance: pools a stage may take when the quorum is not met, before the proposal
+	/// expires.
+	#[codec(index = 69)]
+	GovernanceMaxAttempts,
+	/// Governance: the fee of each stage's pool, in native token units, paid by the proposer.
+	#[codec(index = 70)]
+	GovernanceProposalFee,
+}
+
+impl ParamKey {
+	/// How the value of this parameter is read.
+	pub fn kind(&self) -> ParamKind {
+		match self {
+			Self::PoolStakeForAuthor |
+			Self::PoolQuorum |
+			Self::PoolWinRatio |
+			Self::PoolBinding |
+			Self::BusinessNoShowSlash |
+			Self::GovernanceStageQuorum(_) |
+			Self::GovernanceStageWinRatio(_) |
+			Self::GovernanceStageBinding(_) => ParamKind::Fraction,
+			Self::PoolRedistributeLosingStakes => ParamKind::Flag,
+			_ => ParamKind::Number,
+		}
+	}
+}
+
+/// The parameters of every pallet, as governance reads and changes them. Implemented by the
+/// runtime, which knows each pallet's `Params` and `set_params`.
+pub trait GovernedParameters {
+	/// The value of `key` now, in the unit [`ParamKey`] documents, or `None` if this runtime has
+	/// no such parameter.
+	fn current(key: ParamKey) -> Option<u128>;
+	/// Set `key` to `value` by dispatching the owning pallet's `set_params` with the origin of
+	/// the ratified `proposal`, so that the pallet's own checks apply. All or nothing: on an
+	/// error nothing changed.
+	fn apply(proposal: ProposalId, key: ParamKey, value: u128) -> DispatchResult;
+}
+
+/// Opening the later stages of a staged vote. Implemented by `pallet-validation-pool`.
+///
+/// A governance proposal is one post judged by several pools in turn; the first accepted pool
+/// ratifies the post, so the later pools open on a post that is already `Ratified`, which
+/// [`ValidationPools::open`] refuses.
+pub trait ValidationStages<AccountId, Balance, BlockNumber> {
+	/// As [`ValidationPools::open`] with `rules` and no worker stake, but the post may be `Open`
+	/// or `Ratified` (not `Rejected`). The pool settles as any other: accepted, it ratifies the
+	/// post again (nothing changes) and propagates its minted REP; rejected, it rejects the post.
+	fn open_stage(
+		initiator: &AccountId,
+		post: PostId,
+		fee: Balance,
+		duration: BlockNumber,
+		rules: PoolRules,
+	) -> Result<PoolId, DispatchError>;
+}
+
+/// Every listener hears every resolved pool (the runtime gives the pools
+/// `(WorkRequests, Governance)`); each ignores the pools that are not its own.
+impl<A: OnPoolResolved, B: OnPoolResolved> OnPoolResolved for (A, B) {
+	fn on_pool_resolved(pool: PoolId, post: PostId, outcome: PoolOutcome, tally: Tally) -> Weight {
+		A::on_pool_resolved(pool, post, outcome, tally)
+			.saturating_add(B::on_pool_resolved(pool, post, outcome, tally))
+	}
+}
+
+impl<A: OnPoolResolved, B: OnPoolResolved, C: OnPoolResolved> OnPoolResolved for (A, B, C) {
+	fn on_pool_resolved(pool: PoolId, post: PostId, outcome: PoolOutcome, tally: Tally) -> Weight {
+		A::on_pool_resolved(pool, post, outcome, tally)
+			.saturating_add(B::on_pool_resolved(pool, post, outcome, tally))
+			.saturating_add(C::on_pool_resolved(pool, post, outcome, tally))
+	}
+}
+
+/// Sequential id of a work request (`pallet-business`).
+pub type RequestId = u64;
+
+/// The experts' availability stakes, as the work requests see them (PROTOCOL.md §6). Implemented
+/// by `pallet-availability`; used by `pallet-business` to draw, bind, release and slash experts.
+///
+/// A stake is *drawable* while it is not bound to a request and has not expired. A drawn stake is
+/// bound to its request until [`ExpertPool::release`].
+pub trait ExpertPool<AccountId> {
+	/// Draw one drawable stake for attempt `attempt` of `request`, at random weighted by stake,
+	/// leaving out the accounts in `exclude`, and bind it to `request`. Returns the expert and
+	/// their stake, or `None` when no stake can be drawn (nothing is bound then).
+	fn draw(request: RequestId, attempt: u32, exclude: &[AccountId]) -> Option<(AccountId, Rep)>;
+	/// Unbind the stake of `who` from its request: it can be drawn again (if unexpired) or
+	/// withdrawn (if expired). Does nothing when `who` has no bound stake.
+	fn release(who: &AccountId);
+	/// Burn `fraction` of the stake of `who` (rounded down). Returns the REP burned.
+	fn slash(who: &AccountId, fraction: Perbill) -> Rep;
+	/// The availability stake of `who` (0 if none).
+	fn stake_of(who: &AccountId) -> Rep;
+	/// The request the stake of `who` is bound to, if any.
+	fn assignment(who: &AccountId) -> Option<RequestId>;
+	/// The most weight one [`ExpertPool::draw`] uses.
+	fn draw_weight() -> Weight;
+	/// The most weight one [`ExpertPool::release`] or [`ExpertPool::slash`] uses.
+	fn release_weight() -> Weight;
+}
+
+/// Told when an expert's stake becomes drawable through a call of theirs (a new stake, a top-up
+/// or an extension), so that waiting work requests can be assigned. Implemented by
+/// `pallet-business`. Not called from [`ExpertPool::release`]: whoever releases knows already.
+pub trait OnExpertAvailable<AccountId> {
+	/// The stake of `who` can be drawn now. Returns the weight used.
+	fn on_expert_available(who: &AccountId) -> Weight;
+	/// The most weight [`OnExpertAvailable::on_expert_available`] may use: the calling
+	/// extrinsic's declared weight includes it.
+	fn max_weight() -> Weight;
+}
+
+impl<AccountId> OnExpertAvailable<AccountId> for () {
+	fn on_expert_available(_: &AccountId) -> Weight {
+		Weight::zero()
+	}
+	fn max_weight() -> Weight {
+		Weight::zero()
+	}
 }
