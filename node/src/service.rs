@@ -230,6 +230,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 	}
 
 	let role = config.role;
+	let is_dev_chain = config.chain_spec.chain_type() == sc_service::ChainType::Development;
 	let force_authoring = config.force_authoring;
 	let backoff_authoring_blocks =
 		Some(sc_consensus_slots::BackoffAuthoringOnFinalizedHeadLagging::default());
@@ -339,13 +340,22 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 			protocol_name: grandpa_protocol_name,
 		};
 
+		// A development chain has one voter and nothing to wait for: vote on the best block.
+		// Real networks keep the default rules (stay 2 blocks and a quarter of the unfinalized
+		// chain behind the best block), which give forks time to resolve.
+		let voting_rule = if is_dev_chain {
+			sc_consensus_grandpa::VotingRulesBuilder::new().build()
+		} else {
+			sc_consensus_grandpa::VotingRulesBuilder::default().build()
+		};
+
 		let grandpa_params = sc_consensus_grandpa::GrandpaParams {
 			config: grandpa_config,
 			link: grandpa_link,
 			network,
 			sync: sync_service,
 			notification_service: grandpa_notification_service,
-			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
+			voting_rule,
 			prometheus_registry,
 			shared_voter_state,
 			telemetry: telemetry.as_ref().map(|x| x.handle()),

@@ -7,4 +7,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_reputation, Reputation]
+	[pallet_forum, Forum]
 );

@@ -2,7 +2,7 @@
 //! Charlie and Dave validate). Both fund the well-known development accounts.
 
 use crate::{
-	AccountId, BabeConfig, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	AccountId, BabeConfig, BalancesConfig, ForumConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
 	SudoConfig, ValidatorSetConfig, BABE_GENESIS_EPOCH_CONFIG, UNIT,
 };
 use alloc::{vec, vec::Vec};
@@ -41,6 +41,13 @@ fn guild_genesis(
 			..Default::default()
 		},
 		sudo: SudoConfig { key: Some(root) },
+		// The DAO starts with no REP: its first pool bootstraps it (PROTOCOL.md §4).
+		forum: ForumConfig {
+			reference_chain_limit: 3,
+			revaluation_limit: 1_000_000,
+			post_deposit: UNIT,
+			..Default::default()
+		},
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()

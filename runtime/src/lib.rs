@@ -201,4 +201,10 @@ mod runtime {
 	pub type Session = pallet_session;
 	#[runtime::pallet_index(8)]
 	pub type Sudo = pallet_sudo;
+
+	// Guild's own pallets.
+	#[runtime::pallet_index(10)]
+	pub type Reputation = pallet_reputation;
+	#[runtime::pallet_index(11)]
+	pub type Forum = pallet_forum;
 }

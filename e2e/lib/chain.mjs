@@ -1,0 +1,277 @@
+// Talking to a Guild chain through @polkadot/api: connect, wait for blocks, sign and send, decode
+// errors. General on purpose: the protocol pallets' end-to-end tests use the same helpers.
+
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { isU8a } from '@polkadot/util';
+import { cryptoWaitReady, encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
+
+/** GUILD has 12 decimals: 1 GUILD = 10^12 planck. */
+export const UNIT = 10n ** 12n;
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Connect an ApiPromise to `url`. Auto-reconnect is off: when the node stops, the provider does not
+ * retry (and does not log) forever; connect again after a restart.
+ */
+export async function connectApi(url, { timeoutMs = 60_000, requestTimeoutMs = 60_000, ...apiOptions } = {}) {
+  await cryptoWaitReady();
+  const provider = new WsProvider(url, false, {}, requestTimeoutMs);
+  const connected = new Promise((resolve, reject) => {
+    const offs = [];
+    const done = (fn) => (arg) => {
+      offs.forEach((off) => off());
+      fn(arg);
+    };
+    offs.push(provider.on('connected', done(resolve)));
+    offs.push(provider.on('error', done((e) => reject(new Error(`cannot connect to ${url}: ${e?.message ?? e}`)))));
+    offs.push(provider.on('disconnected', done(() => reject(new Error(`cannot connect to ${url}: closed`)))));
+  });
+  try {
+    await provider.connect();
+    await withTimeout(connected, timeoutMs, `connecting to ${url}`);
+    return await withTimeout(
+      ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true, ...apiOptions }),
+      timeoutMs,
+      `initialising the API on ${url}`,
+    );
+  } catch (error) {
+    await provider.disconnect().catch(() => {});
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts
+
+let keyring;
+async function sr25519Keyring() {
+  await cryptoWaitReady();
+  keyring ??= new Keyring({ type: 'sr25519', ss58Format: 42 });
+  return keyring;
+}
+
+/** Dev account by name ('alice', 'Bob', '//Charlie', 'alice//stash'...), sr25519. */
+export async function devAccount(name) {
+  const uri = name.startsWith('//') ? name : `//${name[0].toUpperCase()}${name.slice(1)}`;
+  return (await sr25519Keyring()).addFromUri(uri);
+}
+
+/** The six dev accounts: { alice, bob, charlie, dave, eve, ferdie }. */
+export async function devAccounts() {
+  const names = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'];
+  const pairs = await Promise.all(names.map(devAccount));
+  return Object.fromEntries(names.map((n, i) => [n, pairs[i]]));
+}
+
+/**
+ * SS58 address (format 42) of a 32-byte key or account id, whatever its codec type (an AccountId
+ * prints as SS58, a BABE or GRANDPA authority id as hex): for comparing keys.
+ */
+export function ss58(value) {
+  if (typeof value === 'string') return encodeAddress(value, 42);
+  return encodeAddress(isU8a(value) && !value.toU8a ? value : value.toU8a(), 42);
+}
+
+/** A new random sr25519 account (never seen on chain). */
+export async function freshAccount() {
+  return (await sr25519Keyring()).addFromUri(mnemonicGenerate());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting
+
+/**
+ * Poll `check` until it returns a truthy value (returned) or the deadline passes (throws, with the
+ * last value or error seen). Errors thrown by `check` count as "not yet".
+ */
+export async function waitFor(check, { timeoutMs = 60_000, intervalMs = 500, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  let lastError;
+  for (;;) {
+    try {
+      last = await check();
+      if (last) return last;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      const detail = lastError ? `last error: ${lastError.message}` : `last value: ${JSON.stringify(last)}`;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${detail})`);
+    }
+    await sleep(intervalMs);
+  }
+}
+
+/**
+ * { best, finalized, finalizedHash } of a target: a GuildNode (over HTTP RPC) or an ApiPromise.
+ */
+export async function heads(target) {
+  if (typeof target.heads === 'function') return target.heads();
+  const [best, finalizedHash] = await Promise.all([
+    target.rpc.chain.getHeader(),
+    target.rpc.chain.getFinalizedHead(),
+  ]);
+  const fin = await target.rpc.chain.getHeader(finalizedHash);
+  return {
+    best: best.number.toNumber(),
+    finalized: fin.number.toNumber(),
+    finalizedHash: finalizedHash.toHex(),
+  };
+}
+
+/** Wait until the best block of `target` is ≥ n; returns the heads. */
+export function waitForBest(target, n, { timeoutMs = 60_000, intervalMs = 500 } = {}) {
+  return waitFor(async () => {
+    const h = await heads(target);
+    return h.best >= n ? h : false;
+  }, { timeoutMs, intervalMs, what: `best block >= ${n} on ${target.name ?? 'api'}` });
+}
+
+/** Wait until the finalized block of `target` is ≥ n; returns the heads. */
+export function waitForFinalized(target, n, { timeoutMs = 60_000, intervalMs = 500 } = {}) {
+  return waitFor(async () => {
+    const h = await heads(target);
+    return h.finalized >= n ? h : false;
+  }, { timeoutMs, intervalMs, what: `finalized block >= ${n} on ${target.name ?? 'api'}` });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transactions
+
+/**
+ * Decode a DispatchError into { section, name, docs, message } ('balances.InsufficientBalance',
+ * 'Token.FundsUnavailable', 'BadOrigin', ...). Returns null for no error.
+ */
+export function decodeDispatchError(api, dispatchError) {
+  if (!dispatchError) return null;
+  if (dispatchError.isModule) {
+    const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
+    return { section, name, docs: docs.join(' ').trim(), message: `${section}.${name}` };
+  }
+  const kind = dispatchError.type;
+  const inner = dispatchError.value;
+  const detail = inner && !inner.isEmpty ? (inner.type ?? inner.toString()) : '';
+  return { section: null, name: kind, docs: '', message: detail ? `${kind}.${detail}` : kind };
+}
+
+/**
+ * Sign `tx` with `signer` (a keyring pair) and submit it. Resolves once it is in a block (or
+ * finalized with `{ finalized: true }`), with:
+ *   { ok, error, dispatchError, blockHash, blockNumber, txHash, events, result,
+ *     findEvent(section, method), filterEvents(section, method) }
+ * `events` are this extrinsic's events; `error` is the decoded dispatch error (null when ok).
+ * Rejects if the pool rejects it (invalid, dropped, usurped) or nothing happens within
+ * `timeoutMs`. A dispatch failure does not reject: check `ok` (or use `expectOk`).
+ */
+export function signAndSend(api, tx, signer, { finalized = false, timeoutMs = 120_000, ...options } = {}) {
+  return new Promise((resolve, reject) => {
+    let unsub = null;
+    let settled = false;
+    const settle = (error, value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (unsub) {
+        try {
+          Promise.resolve(unsub()).catch(() => {});
+        } catch {
+          // connection already gone
+        }
+      }
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const what = `${tx.method.section}.${tx.method.method}`;
+    const timer = setTimeout(
+      () => settle(new Error(`${what}: not ${finalized ? 'finalized' : 'included'} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    tx.signAndSend(signer, { nonce: -1, ...options }, (result) => {
+      const { status } = result;
+      if (result.isError) {
+        settle(new Error(`${what}: transaction ${status.type}${result.internalError ? `: ${result.internalError.message}` : ''}`));
+        return;
+      }
+      const reached = finalized ? status.isFinalized : status.isInBlock || status.isFinalized;
+      if (!reached) return;
+      const blockHash = (status.isInBlock ? status.asInBlock : status.asFinalized).toHex();
+      api.rpc.chain
+        .getHeader(blockHash)
+        .then((header) => {
+          const error = decodeDispatchError(api, result.dispatchError);
+          const filterEvents = (section, method) =>
+            result.events.filter(({ event }) => event.section === section && event.method === method);
+          settle(null, {
+            ok: !result.dispatchError,
+            error,
+            dispatchError: result.dispatchError,
+            blockHash,
+            blockNumber: header.number.toNumber(),
+            txHash: result.txHash.toHex(),
+            events: result.events,
+            result,
+            filterEvents,
+            findEvent: (section, method) => filterEvents(section, method)[0],
+          });
+        })
+        .catch((e) => settle(e));
+    })
+      .then((u) => {
+        unsub = u;
+        if (settled) Promise.resolve(u()).catch(() => {});
+      })
+      .catch((e) => settle(new Error(`${what}: submission failed: ${e.message}`)));
+  });
+}
+
+/** Throw unless the extrinsic succeeded; returns the outcome. */
+export function expectOk(outcome) {
+  if (!outcome.ok) {
+    throw new Error(`extrinsic failed: ${outcome.error.message}${outcome.error.docs ? ` (${outcome.error.docs})` : ''}`);
+  }
+  return outcome;
+}
+
+/** Throw unless the extrinsic failed with `expected` ('pallet.Error' or e.g. 'BadOrigin'). */
+export function expectError(outcome, expected) {
+  if (outcome.ok) throw new Error(`extrinsic succeeded, expected ${expected}`);
+  if (outcome.error.message !== expected) {
+    throw new Error(`extrinsic failed with ${outcome.error.message}, expected ${expected}`);
+  }
+  return outcome;
+}
+
+/**
+ * Dispatch `call` as root through `sudo.sudo`, signed by `sudoer` (Alice on dev and local). The
+ * outcome's `error` is the inner call's error (from the `sudo.Sudid` event), `ok` its success.
+ */
+export async function sudo(api, call, sudoer, opts) {
+  const outcome = await signAndSend(api, api.tx.sudo.sudo(call), sudoer ?? (await devAccount('alice')), opts);
+  if (!outcome.ok) return outcome;
+  const sudid = outcome.findEvent('sudo', 'Sudid');
+  if (!sudid) throw new Error('sudo.sudo succeeded without a sudo.Sudid event');
+  const inner = sudid.event.data[0];
+  if (inner.isErr) {
+    return { ...outcome, ok: false, dispatchError: inner.asErr, error: decodeDispatchError(api, inner.asErr) };
+  }
+  return outcome;
+}
+
+/** Free balance of `address` (bigint), at `blockHash` if given. */
+export async function freeBalance(api, address, blockHash) {
+  const at = blockHash ? await api.at(blockHash) : api;
+  const { data } = await at.query.system.account(address);
+  return data.free.toBigInt();
+}

@@ -1,0 +1,4 @@
+// One import for tests: processes (node.mjs), chain access (chain.mjs), measurements (metrics.mjs).
+export * from './node.mjs';
+export * from './chain.mjs';
+export * from './metrics.mjs';
