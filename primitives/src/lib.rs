@@ -320,6 +320,9 @@ pub enum ParamKey {
 	/// Work requests: pools tried when the quorum is not met, before the fee is refunded.
 	#[codec(index = 51)]
 	BusinessMaxValidationAttempts,
+	/// Work requests: duration of a request's validation pool, in blocks.
+	#[codec(index = 52)]
+	BusinessPoolDuration,
 	/// Governance: how many staged pools a proposal passes through.
 	#[codec(index = 64)]
 	GovernanceStageCount,
@@ -454,5 +457,44 @@ impl<AccountId> OnExpertAvailable<AccountId> for () {
 	}
 	fn max_weight() -> Weight {
 		Weight::zero()
+	}
+}
+
+/// The REP of one account, as [`ReputationApi::rep_of`] reports it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Default, Debug)]
+pub struct RepInfo {
+	/// REP the account can stake.
+	pub free: Rep,
+	/// REP held as stakes in validation pools ([`RepHoldReason::PoolStake`]).
+	pub held_pool: Rep,
+	/// REP held as an availability stake ([`RepHoldReason::Availability`]).
+	pub held_availability: Rep,
+}
+
+/// The REP ledger's totals, as [`ReputationApi::totals`] reports them. Always
+/// `total_rep + unowned = total_minted − total_burned`.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Default, Debug)]
+pub struct RepTotals {
+	/// Σ (free + held) over all accounts.
+	pub total_rep: Rep,
+	/// REP minted into open validation pools that no account owns yet.
+	pub unowned: Rep,
+	/// All REP ever minted, genesis included.
+	pub total_minted: Rep,
+	/// All REP ever burned.
+	pub total_burned: Rep,
+}
+
+sp_api::decl_runtime_apis! {
+	/// What wallets and front ends ask of the REP ledger without computing it by hand.
+	/// Implemented by the runtime over `pallet-reputation`.
+	pub trait ReputationApi<AccountId> where AccountId: codec::Codec {
+		/// The free and held REP of `who` (all zero for an account without REP).
+		fn rep_of(who: AccountId) -> RepInfo;
+		/// The fees, in the native token's smallest unit, that `who` could claim now with
+		/// `reputation.claim_fees`.
+		fn claimable_fees(who: AccountId) -> u128;
+		/// The ledger's totals.
+		fn totals() -> RepTotals;
 	}
 }

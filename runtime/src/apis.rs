@@ -218,6 +218,20 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl guild_primitives::ReputationApi<Block, AccountId> for Runtime {
+		fn rep_of(who: AccountId) -> guild_primitives::RepInfo {
+			crate::Reputation::rep_of(&who)
+		}
+
+		fn claimable_fees(who: AccountId) -> u128 {
+			crate::Reputation::claimable_fees(&who)
+		}
+
+		fn totals() -> guild_primitives::RepTotals {
+			crate::Reputation::totals()
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

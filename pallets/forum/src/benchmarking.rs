@@ -109,21 +109,17 @@ mod benchmarks {
 		let weight = if r == 0 { 0 } else { (PPM / r) as i32 };
 		let references: Vec<(RefTarget, i32)> =
 			cited.iter().map(|id| (RefTarget::Post(*id), weight)).collect();
-		let uri = BoundedVec::truncate_from(alloc::vec![b'x'; u as usize]);
+		let uri = alloc::vec![b'x'; u as usize];
 		let id = NextPostId::<T>::get();
 
 		#[extrinsic_call]
-		_(
-			RawOrigin::Signed(caller.clone()),
-			H256::repeat_byte(7),
-			uri,
-			BoundedVec::truncate_from(post_authors),
-			BoundedVec::truncate_from(references),
-		);
+		_(RawOrigin::Signed(caller.clone()), H256::repeat_byte(7), uri, post_authors, references);
 
 		let post = Posts::<T>::get(id).ok_or("post stored")?;
 		assert_eq!(post.deposit, deposit);
+		assert_eq!(post.authors.len() as u32, a);
 		assert_eq!(post.references.len() as u32, r);
+		assert_eq!(post.uri.len() as u32, u);
 		Ok(())
 	}
 
@@ -152,9 +148,9 @@ mod benchmarks {
 		Pallet::<T>::submit_post(
 			RawOrigin::Signed(caller.clone()).into(),
 			H256::repeat_byte(7),
-			BoundedVec::new(),
-			BoundedVec::truncate_from(alloc::vec![(caller, PPM)]),
-			BoundedVec::new(),
+			Vec::new(),
+			alloc::vec![(caller, PPM)],
+			Vec::new(),
 		)?;
 
 		#[block]
@@ -174,9 +170,9 @@ mod benchmarks {
 		Pallet::<T>::submit_post(
 			RawOrigin::Signed(caller.clone()).into(),
 			H256::repeat_byte(7),
-			BoundedVec::new(),
-			BoundedVec::truncate_from(alloc::vec![(caller, PPM)]),
-			BoundedVec::new(),
+			Vec::new(),
+			alloc::vec![(caller, PPM)],
+			Vec::new(),
 		)?;
 
 		#[block]

@@ -6,7 +6,10 @@
 //! - [`Pallet::submit_post`]: a post has 1..=`MaxAuthors` authors whose ppm weights sum to
 //!   exactly 1_000_000 (the signer among them), and 0..=`MaxReferences` citations of older posts
 //!   or of the [`RefTarget::Incinerator`], each weighted in [−1_000_000, 1_000_000] without 0,
-//!   with Σ |w| ≤ `revaluation_limit`. Posts get sequential ids **starting at 0**. A deposit of
+//!   with Σ |w| ≤ `revaluation_limit`, and a URI of at most `MaxUriLen` bytes. The call takes
+//!   plain vectors and checks these sizes itself, so that an oversized post fails with a named
+//!   error ([`Error::UriTooLong`], [`Error::TooManyAuthors`], [`Error::TooManyReferences`])
+//!   rather than failing to decode. Posts get sequential ids **starting at 0**. A deposit of
 //!   `post_deposit` native tokens is held from the signer while the post is unratified.
 //! - [`guild_primitives::Forum`]: the validation pools ratify (the deposit is released) or
 //!   reject (the deposit stays held: a rejected post keeps costing its author, which deters
@@ -183,7 +186,11 @@ pub mod pallet {
 		AuthorWeightsNotWhole,
 		/// Every author needs a weight above zero.
 		ZeroAuthorWeight,
-		/// No post has this id.
+		/// No post has this id. Returned by the validation pools' `ratify`, `reject` and
+		/// `propagate` (through [`guild_primitives::Forum`]) for an id that was never submitted.
+		/// `submit_post` cannot return it in practice: posts are never removed, so a citation of
+		/// an id at or above `NextPostId` fails with `ReferenceToNewerPost` first, and every id
+		/// below it exists; its check for a cited post is defensive only.
 		UnknownPost,
 		/// A post may only cite older posts, not itself or a newer one.
 		ReferenceToNewerPost,
@@ -210,6 +217,12 @@ pub mod pallet {
 		PropagationFault,
 		/// No more post ids.
 		PostIdOverflow,
+		/// The URI is longer than `MaxUriLen` bytes.
+		UriTooLong,
+		/// A post may have at most `MaxAuthors` authors.
+		TooManyAuthors,
+		/// A post may have at most `MaxReferences` references.
+		TooManyReferences,
 	}
 
 	#[pallet::hooks]
@@ -233,22 +246,33 @@ pub mod pallet {
 		/// in ppm in [−1_000_000, 1_000_000] (positive donates, negative leaches), Σ |w| at most
 		/// the revaluation limit.
 		///
+		/// At most `MaxUriLen` bytes of URI, `MaxAuthors` authors and `MaxReferences`
+		/// references: a longer argument fails with `UriTooLong`, `TooManyAuthors` or
+		/// `TooManyReferences` before anything else is checked.
+		///
 		/// Holds `post_deposit` from the signer until the post is ratified. Ids are sequential
 		/// from 0.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::submit_post(
-			authors.len() as u32,
-			references.len() as u32,
-			uri.len() as u32,
+		#[pallet::weight(Pallet::<T>::submit_post_weight(
+			authors.len(),
+			references.len(),
+			uri.len(),
 		))]
 		pub fn submit_post(
 			origin: OriginFor<T>,
 			content_hash: H256,
-			uri: UriOf<T>,
-			authors: AuthorsOf<T>,
-			references: ReferencesOf<T>,
+			uri: Vec<u8>,
+			authors: Vec<(T::AccountId, u32)>,
+			references: Vec<(RefTarget, i32)>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			// Plain vectors decode at any length; bound them here, before any other work, so an
+			// oversized post gets a named error instead of an undecodable extrinsic.
+			let uri = UriOf::<T>::try_from(uri).map_err(|_| Error::<T>::UriTooLong)?;
+			let authors =
+				AuthorsOf::<T>::try_from(authors).map_err(|_| Error::<T>::TooManyAuthors)?;
+			let references = ReferencesOf::<T>::try_from(references)
+				.map_err(|_| Error::<T>::TooManyReferences)?;
 			let params = Params::<T>::get();
 			Self::check_authors(&who, &authors)?;
 			let id = NextPostId::<T>::get();
@@ -302,6 +326,18 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The weight `submit_post` declares for arguments of these lengths: the benchmarked
+		/// weight with each length capped at its bound. A longer argument is refused before any
+		/// work, so the weight of a call is never more than that of the largest valid post.
+		pub fn submit_post_weight(authors: usize, references: usize, uri: usize) -> Weight {
+			let capped = |len: usize, max: u32| u32::try_from(len).unwrap_or(u32::MAX).min(max);
+			T::WeightInfo::submit_post(
+				capped(authors, T::MaxAuthors::get()),
+				capped(references, T::MaxReferences::get()),
+				capped(uri, T::MaxUriLen::get()),
+			)
+		}
+
 		/// Parameters in range: chain limit ≤ 5, revaluation limit ≤ 1_000_000.
 		pub fn check_params(params: &ForumParams<BalanceOf<T>>) -> DispatchResult {
 			ensure!(
@@ -312,8 +348,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Authors: at least one, weights > 0 summing to exactly 1_000_000, no duplicates, the
-		/// signer among them.
+		/// Authors: at least one, weights > 0, no duplicates, the signer among them, weights
+		/// summing to exactly 1_000_000.
 		fn check_authors(who: &T::AccountId, authors: &AuthorsOf<T>) -> DispatchResult {
 			ensure!(!authors.is_empty(), Error::<T>::NoAuthors);
 			let mut seen = BTreeSet::new();
@@ -323,8 +359,9 @@ pub mod pallet {
 				ensure!(seen.insert(author), Error::<T>::DuplicateAuthor);
 				sum = sum.saturating_add(u64::from(*weight));
 			}
-			ensure!(sum == u64::from(PPM), Error::<T>::AuthorWeightsNotWhole);
+			// Before the sum: a signer missing from the list is the likelier mistake.
 			ensure!(seen.contains(who), Error::<T>::SignerNotAuthor);
+			ensure!(sum == u64::from(PPM), Error::<T>::AuthorWeightsNotWhole);
 			Ok(())
 		}
 
@@ -344,6 +381,7 @@ pub mod pallet {
 				match target {
 					RefTarget::Post(cited) => {
 						ensure!(*cited < new_id, Error::<T>::ReferenceToNewerPost);
+						// Defensive: posts are never removed, so every id below `new_id` exists.
 						ensure!(Posts::<T>::contains_key(cited), Error::<T>::UnknownPost);
 					},
 					RefTarget::Incinerator => {

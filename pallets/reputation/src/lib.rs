@@ -46,7 +46,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use guild_primitives::{FeeSalary, Rep, RepHoldReason, ReputationLedger};
+	use guild_primitives::{FeeSalary, Rep, RepHoldReason, RepInfo, RepTotals, ReputationLedger};
 	use sp_core::U256;
 	use sp_runtime::{traits::AccountIdConversion, TryRuntimeError};
 
@@ -230,11 +230,34 @@ pub mod pallet {
 			}
 		}
 
-		/// Fees `who` could claim now.
+		/// Fees `who` could claim now (`ReputationApi::claimable_fees`): what `claim_fees` would
+		/// pay.
 		pub fn claimable_fees(who: &T::AccountId) -> u128 {
 			Accounts::<T>::get(who)
 				.map(|r| r.unclaimed_fees.saturating_add(r.pending_fees(FeePerRep::<T>::get())))
 				.unwrap_or(0)
+		}
+
+		/// The free and held REP of `who` (`ReputationApi::rep_of`); zeros for an account
+		/// without REP.
+		pub fn rep_of(who: &T::AccountId) -> RepInfo {
+			Accounts::<T>::get(who)
+				.map(|r| RepInfo {
+					free: r.free,
+					held_pool: r.held_pool_stake,
+					held_availability: r.held_availability,
+				})
+				.unwrap_or_default()
+		}
+
+		/// The ledger's totals (`ReputationApi::totals`).
+		pub fn totals() -> RepTotals {
+			RepTotals {
+				total_rep: TotalRep::<T>::get(),
+				unowned: Unowned::<T>::get(),
+				total_minted: TotalMinted::<T>::get(),
+				total_burned: TotalBurned::<T>::get(),
+			}
 		}
 
 		/// Checks the ledger's invariants (PROTOCOL.md §2, §5):

@@ -3,7 +3,7 @@
 use crate::{self as pallet_forum, RefTarget};
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32},
+	traits::{ConstU128, ConstU32, Get},
 	BoundedVec, PalletId,
 };
 use frame_system::EnsureRoot;
@@ -52,14 +52,16 @@ impl pallet_reputation::Config for Test {
 }
 
 pub const MAX_URI_LEN: u32 = 256;
+pub const MAX_AUTHORS: u32 = 8;
+pub const MAX_REFERENCES: u32 = 8;
 
 impl pallet_forum::Config for Test {
 	type Currency = Balances;
 	type Reputation = Reputation;
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type MaxUriLen = ConstU32<MAX_URI_LEN>;
-	type MaxAuthors = ConstU32<8>;
-	type MaxReferences = ConstU32<8>;
+	type MaxAuthors = ConstU32<MAX_AUTHORS>;
+	type MaxReferences = ConstU32<MAX_REFERENCES>;
 	type MaxPropagationVisits = MaxVisits;
 	type WeightInfo = ();
 }
@@ -146,16 +148,22 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ExtBuilder::default().build()
 }
 
-pub fn authors(list: &[(AccountId, u32)]) -> BoundedVec<(AccountId, u32), ConstU32<8>> {
-	BoundedVec::truncate_from(list.to_vec())
+/// `submit_post` takes plain vectors (and bounds them itself); these build its arguments.
+pub fn authors(list: &[(AccountId, u32)]) -> Vec<(AccountId, u32)> {
+	list.to_vec()
 }
 
-pub fn refs(list: &[(RefTarget, i32)]) -> BoundedVec<(RefTarget, i32), ConstU32<8>> {
-	BoundedVec::truncate_from(list.to_vec())
+pub fn refs(list: &[(RefTarget, i32)]) -> Vec<(RefTarget, i32)> {
+	list.to_vec()
 }
 
-pub fn uri(s: &str) -> BoundedVec<u8, ConstU32<MAX_URI_LEN>> {
-	BoundedVec::truncate_from(s.as_bytes().to_vec())
+pub fn uri(s: &str) -> Vec<u8> {
+	s.as_bytes().to_vec()
+}
+
+/// `v` as the bounded vector a stored post holds; panics if it is over the bound.
+pub fn bounded<Item, Bound: Get<u32>>(v: Vec<Item>) -> BoundedVec<Item, Bound> {
+	BoundedVec::try_from(v).unwrap_or_else(|_| panic!("within the bound"))
 }
 
 /// Submits a post signed by the first author; returns its id.

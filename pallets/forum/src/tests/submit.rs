@@ -1,9 +1,12 @@
 //! `submit_post`: what gets stored, and every way a post can be refused (PROTOCOL.md §3, §10).
 
 use super::mock::*;
-use crate::{Error, Event, ForumParams, NextPostId, Params, Post, Posts, RefTarget};
+use crate::{
+	Call, Error, Event, ForumParams, NextPostId, Params, Post, Posts, RefTarget, WeightInfo,
+};
 use frame_support::{
 	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
 	traits::fungible::{Inspect, InspectHold},
 };
 use guild_primitives::PostStatus;
@@ -44,10 +47,10 @@ fn a_post_is_stored_with_its_deposit_held() {
 		assert_eq!(
 			post,
 			Post::<Test> {
-				authors: authors(&[(ALICE, 600_000), (BOB, 400_000)]),
-				references: refs(&[]),
+				authors: bounded(authors(&[(ALICE, 600_000), (BOB, 400_000)])),
+				references: bounded(refs(&[])),
 				content_hash: H256::repeat_byte(42),
-				uri: uri("ipfs://bafy"),
+				uri: bounded(uri("ipfs://bafy")),
 				value: 0,
 				status: PostStatus::Open,
 				submitter: BOB,
@@ -89,6 +92,12 @@ fn author_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(submit_as(ALICE, &[], &[]), Error::<Test>::NoAuthors);
 		assert_noop!(submit_as(ALICE, &[(BOB, 1_000_000)], &[]), Error::<Test>::SignerNotAuthor);
+		// A signer missing from the list is reported before the weights' sum.
+		assert_noop!(submit_as(ALICE, &[(BOB, 400_000)], &[]), Error::<Test>::SignerNotAuthor);
+		assert_noop!(
+			submit_as(ALICE, &[(BOB, 600_000), (CAROL, 600_000)], &[]),
+			Error::<Test>::SignerNotAuthor
+		);
 		assert_noop!(
 			submit_as(ALICE, &[(ALICE, 500_000), (ALICE, 500_000)], &[]),
 			Error::<Test>::DuplicateAuthor
@@ -211,5 +220,123 @@ fn an_unsigned_post_is_refused() {
 			),
 			DispatchError::BadOrigin
 		);
+	});
+}
+
+/// `n` distinct authors led by `first`, weights summing to 1_000_000.
+fn many_authors(first: AccountId, n: u32) -> Vec<(AccountId, u32)> {
+	let share = 1_000_000 / n;
+	let mut list: Vec<(AccountId, u32)> =
+		(0..n).map(|i| (100 + AccountId::from(i), share)).collect();
+	list[0] = (first, 1_000_000 - share * (n - 1));
+	list
+}
+
+/// `n` distinct citations of posts `0..n`, 1_000 ppm each.
+fn many_refs(n: u32) -> Vec<(RefTarget, i32)> {
+	(0..n).map(|i| cite(u64::from(i), 1_000)).collect()
+}
+
+fn submit_raw(
+	signer: AccountId,
+	uri: Vec<u8>,
+	authors: Vec<(AccountId, u32)>,
+	references: Vec<(RefTarget, i32)>,
+) -> frame_support::dispatch::DispatchResult {
+	Forum::submit_post(
+		RuntimeOrigin::signed(signer),
+		H256::repeat_byte(3),
+		uri,
+		authors,
+		references,
+	)
+}
+
+#[test]
+fn size_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		for _ in 0..=MAX_REFERENCES {
+			solo(ALICE, &[]);
+		}
+		let me = || authors(&[(ALICE, 1_000_000)]);
+		let long_uri = vec![b'x'; MAX_URI_LEN as usize + 1];
+		assert_noop!(submit_raw(ALICE, long_uri, me(), vec![]), Error::<Test>::UriTooLong);
+		assert_noop!(
+			submit_raw(ALICE, uri("ipfs://x"), many_authors(ALICE, MAX_AUTHORS + 1), vec![]),
+			Error::<Test>::TooManyAuthors
+		);
+		assert_noop!(
+			submit_raw(ALICE, uri("ipfs://x"), me(), many_refs(MAX_REFERENCES + 1)),
+			Error::<Test>::TooManyReferences
+		);
+	});
+}
+
+#[test]
+fn sizes_are_checked_before_anything_else() {
+	ExtBuilder::default().build_and_execute(|| {
+		let long_uri = vec![b'x'; MAX_URI_LEN as usize + 1];
+		// Every other check would fail too: no posts to cite, a signer who is not an author and
+		// cannot pay the deposit, weights that are not whole, duplicates.
+		let bad_authors = vec![(BOB, 1); MAX_AUTHORS as usize + 1];
+		let bad_refs = vec![(RefTarget::Incinerator, -1); MAX_REFERENCES as usize + 1];
+		assert_noop!(
+			submit_raw(PAUPER, long_uri.clone(), bad_authors.clone(), bad_refs.clone()),
+			Error::<Test>::UriTooLong
+		);
+		assert_noop!(
+			submit_raw(PAUPER, uri("ipfs://x"), bad_authors.clone(), bad_refs.clone()),
+			Error::<Test>::TooManyAuthors
+		);
+		assert_noop!(
+			submit_raw(PAUPER, uri("ipfs://x"), vec![], bad_refs),
+			Error::<Test>::TooManyReferences
+		);
+	});
+}
+
+#[test]
+fn a_post_at_every_bound_is_stored() {
+	ExtBuilder::default().build_and_execute(|| {
+		for _ in 0..MAX_REFERENCES {
+			solo(ALICE, &[]);
+		}
+		let id = NextPostId::<Test>::get();
+		let long_uri = vec![b'x'; MAX_URI_LEN as usize];
+		let list = many_authors(ALICE, MAX_AUTHORS);
+		let references = many_refs(MAX_REFERENCES);
+		assert_ok!(submit_raw(ALICE, long_uri.clone(), list.clone(), references.clone()));
+		let post = Posts::<Test>::get(id).expect("stored");
+		assert_eq!(post.uri.into_inner(), long_uri);
+		assert_eq!(post.authors.into_inner(), list);
+		assert_eq!(post.references.into_inner(), references);
+	});
+}
+
+#[test]
+fn the_declared_weight_is_bounded_by_the_largest_valid_post() {
+	ExtBuilder::default().build_and_execute(|| {
+		let weight = |uri_len: usize, a: u32, r: u32| {
+			Call::<Test>::submit_post {
+				content_hash: H256::zero(),
+				uri: vec![b'x'; uri_len],
+				authors: many_authors(ALICE, a),
+				references: many_refs(r),
+			}
+			.get_dispatch_info()
+			.call_weight
+		};
+		let max = <() as WeightInfo>::submit_post(MAX_AUTHORS, MAX_REFERENCES, MAX_URI_LEN);
+		// Within the bounds: the benchmark at the actual lengths.
+		assert_eq!(weight(10, 2, 3), <() as WeightInfo>::submit_post(2, 3, 10));
+		assert_eq!(weight(MAX_URI_LEN as usize, MAX_AUTHORS, MAX_REFERENCES), max);
+		// Beyond them (refused before any work): never more than the largest valid post.
+		assert_eq!(weight(MAX_URI_LEN as usize * 100, MAX_AUTHORS * 50, MAX_REFERENCES * 50), max);
+		assert_eq!(
+			weight(MAX_URI_LEN as usize + 1, 1, 0),
+			<() as WeightInfo>::submit_post(1, 0, MAX_URI_LEN)
+		);
+		assert!(weight(MAX_URI_LEN as usize, MAX_AUTHORS, MAX_REFERENCES + 1).all_lte(max));
+		assert!(weight(0, 1, 0).all_lt(max));
 	});
 }

@@ -7,3 +7,4 @@ mod fees;
 mod genesis;
 mod ledger;
 mod properties;
+mod queries;
