@@ -9,4 +9,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 	[pallet_reputation, Reputation]
 	[pallet_forum, Forum]
+	[pallet_validation_pool, ValidationPool]
+	[pallet_availability, Availability]
+	[pallet_business, Business]
+	[pallet_governance, Governance]
 );

@@ -2,7 +2,8 @@
 //! Charlie and Dave validate). Both fund the well-known development accounts.
 
 use crate::{
-	AccountId, BabeConfig, BalancesConfig, ForumConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	AccountId, BabeConfig, BalancesConfig, BusinessConfig, ForumConfig, GovernanceConfig,
+	RuntimeGenesisConfig, ValidationPoolConfig, SessionConfig, SessionKeys,
 	SudoConfig, ValidatorSetConfig, BABE_GENESIS_EPOCH_CONFIG, UNIT,
 };
 use alloc::{vec, vec::Vec};
@@ -19,11 +20,31 @@ fn validator(who: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AccountId, BabeId
 	(who.to_account_id(), who.public().into(), grandpa.public().into())
 }
 
+/// Dev and local chains are for trying the protocol out: pools last 5 blocks (30 s), an expert
+/// has 20 blocks to post evidence and a customer 10 to review, governance stages last 5 blocks.
+/// A production chain spec keeps PROTOCOL.md §9's defaults (the pallets' own defaults).
+const TRY_OUT_POOL_BLOCKS: u32 = 5;
+
 fn guild_genesis(
 	validators: Vec<(AccountId, BabeId, GrandpaId)>,
 	endowed: Vec<AccountId>,
-	root: AccountId,
+	root: Option<AccountId>,
 ) -> serde_json::Value {
+	let pools = pallet_validation_pool::ParamsType::<u32> {
+		pool_duration_min: 1,
+		pool_duration_default: TRY_OUT_POOL_BLOCKS,
+		..Default::default()
+	};
+	let business = pallet_business::BusinessParams::<u32> {
+		evidence_timeout: 20,
+		review_timeout: 10,
+		pool_duration: TRY_OUT_POOL_BLOCKS,
+		..Default::default()
+	};
+	let stages = pallet_governance::GovernanceParams::<u32>::default_stages()
+		.into_iter()
+		.map(|s| pallet_governance::StageRules { duration: TRY_OUT_POOL_BLOCKS, ..s })
+		.collect();
 	let config = RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|who| (who, ENDOWMENT)).collect(),
@@ -40,7 +61,7 @@ fn guild_genesis(
 				.collect(),
 			..Default::default()
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: root },
 		// The DAO starts with no REP: its first pool bootstraps it (PROTOCOL.md §4).
 		forum: ForumConfig {
 			reference_chain_limit: 3,
@@ -48,6 +69,9 @@ fn guild_genesis(
 			post_deposit: UNIT,
 			..Default::default()
 		},
+		validation_pool: ValidationPoolConfig { params: pools, ..Default::default() },
+		business: BusinessConfig { params: business, ..Default::default() },
+		governance: GovernanceConfig { stages, proposal_fee: UNIT, ..Default::default() },
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()
@@ -63,11 +87,12 @@ pub fn development_config_genesis() -> serde_json::Value {
 	guild_genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
 
-/// Alice, Bob, Charlie and Dave validate; GRANDPA needs three of the four.
+/// Alice, Bob, Charlie and Dave validate; GRANDPA needs three of the four. No sudo: parameters
+/// and runtime upgrades change through forum governance.
 pub fn local_config_genesis() -> serde_json::Value {
 	guild_genesis(
 		vec![
@@ -77,7 +102,7 @@ pub fn local_config_genesis() -> serde_json::Value {
 			validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		None,
 	)
 }
 

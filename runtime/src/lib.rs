@@ -58,12 +58,29 @@ impl_opaque_keys! {
 	}
 }
 
+#[cfg(not(guild_upgrade_test))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("guild"),
 	impl_name: alloc::borrow::Cow::Borrowed("guild"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime with the next `spec_version`: the end-to-end tests build it (with
+/// `--cfg guild_upgrade_test`, see `scripts/build-upgrade-runtime.sh`) to ratify and apply a
+/// runtime upgrade through the forum on a running chain.
+#[cfg(guild_upgrade_test)]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("guild"),
+	impl_name: alloc::borrow::Cow::Borrowed("guild"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -207,4 +224,12 @@ mod runtime {
 	pub type Reputation = pallet_reputation;
 	#[runtime::pallet_index(11)]
 	pub type Forum = pallet_forum;
+	#[runtime::pallet_index(12)]
+	pub type ValidationPool = pallet_validation_pool;
+	#[runtime::pallet_index(13)]
+	pub type Availability = pallet_availability;
+	#[runtime::pallet_index(14)]
+	pub type Business = pallet_business;
+	#[runtime::pallet_index(15)]
+	pub type Governance = pallet_governance;
 }

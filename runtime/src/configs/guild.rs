@@ -1,17 +1,33 @@
 //! Guild's own pallets: reputation, the forum, validation pools, availability, work requests and
 //! governance. They talk to each other only through the traits of `guild-primitives`, wired here.
 
-use crate::{AccountId, Balances, Reputation, Runtime};
-use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use crate::{
+	AccountId, Availability, Balances, BlockNumber, Business, Forum, Governance, Reputation,
+	Runtime, RuntimeOrigin, ValidationPool,
+};
+use alloc::boxed::Box;
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, EitherOfDiverse, Get},
+	weights::Weight,
+	PalletId,
+};
 use frame_system::EnsureRoot;
+use guild_primitives::{GovernedParameters, ParamKey, PoolRules, ProposalId};
+use sp_runtime::{DispatchError, DispatchResult, FixedU128, Perbill};
 
 parameter_types! {
 	/// The DAO's account (fees in, fee salary out) is derived from this id.
 	pub const DaoPalletId: PalletId = PalletId(*b"guild/da");
+	/// What a worst-case propagation may cost (MaxReferences, depth 5, MaxAuthors, 256 visits):
+	/// every accepted pool reserves it.
+	pub ForumPropagationWeight: Weight =
+		<pallet_forum::weights::SubstrateWeight<Runtime> as pallet_forum::WeightInfo>::propagate_worst_case();
 }
 
-/// Who may change the protocol's parameters: root until forum governance lands.
-pub type ParamsOrigin = EnsureRoot<AccountId>;
+/// Who may change the protocol's parameters: root, or a forum proposal ratified by every stage.
+pub type ParamsOrigin =
+	EitherOfDiverse<EnsureRoot<AccountId>, pallet_governance::EnsureProposal>;
 
 impl pallet_reputation::Config for Runtime {
 	type Currency = Balances;
@@ -28,4 +44,279 @@ impl pallet_forum::Config for Runtime {
 	type MaxReferences = ConstU32<8>;
 	type MaxPropagationVisits = ConstU32<256>;
 	type WeightInfo = pallet_forum::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_validation_pool::Config for Runtime {
+	type Currency = Balances;
+	type Reputation = Reputation;
+	type Forum = Forum;
+	type OnPoolResolved = (Business, Governance);
+	type ForumWeight = ForumPropagationWeight;
+	type ParamsOrigin = ParamsOrigin;
+	type MaxStakersPerPool = ConstU32<1024>;
+	type MaxPoolsEndingPerBlock = ConstU32<64>;
+	type MaxEvaluationsPerBlock = ConstU32<2>;
+	type WeightInfo = pallet_validation_pool::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GuildBenchmarkHelper;
+}
+
+impl pallet_availability::Config for Runtime {
+	type Reputation = Reputation;
+	type Randomness = pallet_babe::RandomnessFromOneEpochAgo<Runtime>;
+	type OnExpertAvailable = Business;
+	type ParamsOrigin = ParamsOrigin;
+	type MaxExperts = ConstU32<1024>;
+	type WeightInfo = pallet_availability::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_business::Config for Runtime {
+	type Currency = Balances;
+	type Experts = Availability;
+	type Pools = ValidationPool;
+	type Forum = Forum;
+	type Salary = Reputation;
+	type ParamsOrigin = ParamsOrigin;
+	type MaxUriLen = ConstU32<256>;
+	type MaxExclusions = ConstU32<8>;
+	// 64 × 16 ≥ MaxExperts: a deadline always finds room within 16 blocks.
+	type MaxDuePerBlock = ConstU32<64>;
+	type MaxTimeoutsPerBlock = ConstU32<16>;
+	type MaxPendingScan = ConstU32<4>;
+	type WeightInfo = pallet_business::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GuildBenchmarkHelper;
+}
+
+/// The pools' current rules, for what a governance stage does not set.
+pub struct PoolDefaults;
+impl Get<PoolRules> for PoolDefaults {
+	fn get() -> PoolRules {
+		pallet_validation_pool::Params::<Runtime>::get().rules()
+	}
+}
+
+impl pallet_governance::Config for Runtime {
+	type Currency = Balances;
+	type Forum = Forum;
+	type Pools = ValidationPool;
+	type PoolDefaults = PoolDefaults;
+	type Parameters = RuntimeParameters;
+	type ParamsOrigin = ParamsOrigin;
+	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GuildBenchmarkHelper;
+}
+
+/// Every governed parameter of the runtime, read from and written to its pallet's `Params`.
+/// A change is applied by dispatching the pallet's own `set_params` with the proposal's origin,
+/// so the pallet's checks apply to governance exactly as to root.
+pub struct RuntimeParameters;
+
+fn fraction(value: u128) -> Result<Perbill, DispatchError> {
+	u32::try_from(value)
+		.ok()
+		.filter(|v| *v <= 1_000_000_000)
+		.map(Perbill::from_parts)
+		.ok_or(pallet_governance::Error::<Runtime>::FractionAboveOne.into())
+}
+
+fn flag(value: u128) -> Result<bool, DispatchError> {
+	match value {
+		0 => Ok(false),
+		1 => Ok(true),
+		_ => Err(pallet_governance::Error::<Runtime>::NotAFlag.into()),
+	}
+}
+
+fn small(value: u128) -> Result<u32, DispatchError> {
+	u32::try_from(value).map_err(|_| pallet_governance::Error::<Runtime>::ValueTooLarge.into())
+}
+
+fn blocks(value: u128) -> Result<BlockNumber, DispatchError> {
+	small(value)
+}
+
+impl GovernedParameters for RuntimeParameters {
+	fn current(key: ParamKey) -> Option<u128> {
+		use ParamKey::*;
+		Some(match key {
+			PoolMintingRatio |
+			PoolStakeForAuthor |
+			PoolQuorum |
+			PoolWinRatio |
+			PoolBinding |
+			PoolRedistributeLosingStakes |
+			PoolDurationMin |
+			PoolDurationDefault |
+			PoolDurationMax => {
+				let p = pallet_validation_pool::Params::<Runtime>::get();
+				match key {
+					PoolMintingRatio => p.minting_ratio.into_inner(),
+					PoolStakeForAuthor => p.stake_for_author.deconstruct().into(),
+					PoolQuorum => p.quorum.deconstruct().into(),
+					PoolWinRatio => p.win_ratio.deconstruct().into(),
+					PoolBinding => p.binding.deconstruct().into(),
+					PoolRedistributeLosingStakes => p.redistribute_losing_stakes.into(),
+					PoolDurationMin => p.pool_duration_min.into(),
+					PoolDurationDefault => p.pool_duration_default.into(),
+					_ => p.pool_duration_max.into(),
+				}
+			},
+			ForumReferenceChainLimit | ForumRevaluationLimit | ForumPostDeposit => {
+				let p = pallet_forum::Params::<Runtime>::get();
+				match key {
+					ForumReferenceChainLimit => p.reference_chain_limit.into(),
+					ForumRevaluationLimit => p.revaluation_limit.into(),
+					_ => p.post_deposit,
+				}
+			},
+			AvailabilityMinStake =>
+				pallet_availability::Params::<Runtime>::get().min_availability_stake,
+			BusinessEvidenceTimeout |
+			BusinessReviewTimeout |
+			BusinessNoShowSlash |
+			BusinessMaxValidationAttempts |
+			BusinessPoolDuration => {
+				let p = pallet_business::Params::<Runtime>::get();
+				match key {
+					BusinessEvidenceTimeout => p.evidence_timeout.into(),
+					BusinessReviewTimeout => p.review_timeout.into(),
+					BusinessNoShowSlash => p.no_show_slash.deconstruct().into(),
+					BusinessMaxValidationAttempts => p.max_validation_attempts.into(),
+					_ => p.pool_duration.into(),
+				}
+			},
+			GovernanceStageCount |
+			GovernanceStageQuorum(_) |
+			GovernanceStageWinRatio(_) |
+			GovernanceStageBinding(_) |
+			GovernanceStageDuration(_) |
+			GovernanceMaxAttempts |
+			GovernanceProposalFee => Governance::param_value(key)?,
+		})
+	}
+
+	fn apply(proposal: ProposalId, key: ParamKey, value: u128) -> DispatchResult {
+		use ParamKey::*;
+		let origin: RuntimeOrigin = pallet_governance::Origin::Proposal(proposal).into();
+		match key {
+			PoolMintingRatio |
+			PoolStakeForAuthor |
+			PoolQuorum |
+			PoolWinRatio |
+			PoolBinding |
+			PoolRedistributeLosingStakes |
+			PoolDurationMin |
+			PoolDurationDefault |
+			PoolDurationMax => {
+				let mut p = pallet_validation_pool::Params::<Runtime>::get();
+				match key {
+					PoolMintingRatio => p.minting_ratio = FixedU128::from_inner(value),
+					PoolStakeForAuthor => p.stake_for_author = fraction(value)?,
+					PoolQuorum => p.quorum = fraction(value)?,
+					PoolWinRatio => p.win_ratio = fraction(value)?,
+					PoolBinding => p.binding = fraction(value)?,
+					PoolRedistributeLosingStakes => p.redistribute_losing_stakes = flag(value)?,
+					PoolDurationMin => p.pool_duration_min = blocks(value)?,
+					PoolDurationDefault => p.pool_duration_default = blocks(value)?,
+					_ => p.pool_duration_max = blocks(value)?,
+				}
+				ValidationPool::set_params(origin, Box::new(p))
+			},
+			ForumReferenceChainLimit | ForumRevaluationLimit | ForumPostDeposit => {
+				let mut p = pallet_forum::Params::<Runtime>::get();
+				match key {
+					ForumReferenceChainLimit => p.reference_chain_limit = small(value)?,
+					ForumRevaluationLimit => p.revaluation_limit = small(value)?,
+					_ => p.post_deposit = value,
+				}
+				Forum::set_params(origin, p)
+			},
+			AvailabilityMinStake => {
+				let mut p = pallet_availability::Params::<Runtime>::get();
+				p.min_availability_stake = value;
+				Availability::set_params(origin, p)
+			},
+			BusinessEvidenceTimeout |
+			BusinessReviewTimeout |
+			BusinessNoShowSlash |
+			BusinessMaxValidationAttempts |
+			BusinessPoolDuration => {
+				let mut p = pallet_business::Params::<Runtime>::get();
+				match key {
+					BusinessEvidenceTimeout => p.evidence_timeout = blocks(value)?,
+					BusinessReviewTimeout => p.review_timeout = blocks(value)?,
+					BusinessNoShowSlash => p.no_show_slash = fraction(value)?,
+					BusinessMaxValidationAttempts => p.max_validation_attempts = small(value)?,
+					_ => p.pool_duration = blocks(value)?,
+				}
+				Business::set_params(origin, Box::new(p))
+			},
+			GovernanceStageCount |
+			GovernanceStageQuorum(_) |
+			GovernanceStageWinRatio(_) |
+			GovernanceStageBinding(_) |
+			GovernanceStageDuration(_) |
+			GovernanceMaxAttempts |
+			GovernanceProposalFee =>
+				Governance::set_params(origin, Box::new(Governance::params_with(key, value)?)),
+		}
+	}
+}
+
+/// What the pallets' benchmarks need from their neighbours in this runtime.
+pub struct GuildBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark_helper {
+	use super::*;
+	use crate::{RuntimeOrigin, UNIT};
+	use frame_support::traits::fungible::Mutate;
+	use guild_primitives::{Forum as ForumT, PoolId, PoolOutcome, PostId, ReputationLedger, PPM};
+
+	fn create_post(author: &AccountId) -> PostId {
+		let _ = Balances::mint_into(author, 1_000 * UNIT);
+		let id = pallet_forum::NextPostId::<Runtime>::get();
+		let _ = Forum::submit_post(
+			RuntimeOrigin::signed(author.clone()),
+			sp_core::H256::repeat_byte(7),
+			b"ipfs://benchmark".to_vec(),
+			alloc::vec![(author.clone(), PPM)],
+			alloc::vec![],
+		);
+		id
+	}
+
+	impl pallet_validation_pool::BenchmarkHelper<AccountId> for GuildBenchmarkHelper {
+		fn create_post(author: &AccountId) -> PostId {
+			create_post(author)
+		}
+	}
+
+	impl pallet_business::BenchmarkHelper<AccountId> for GuildBenchmarkHelper {
+		fn make_expert(who: &AccountId) {
+			let amount = 1_000 * UNIT;
+			<Reputation as ReputationLedger<AccountId>>::mint_unowned(amount);
+			let _ = <Reputation as ReputationLedger<AccountId>>::grant(who, amount);
+			let _ = Availability::do_stake(who, amount, BlockNumber::MAX / 2);
+		}
+		fn create_post(author: &AccountId) -> PostId {
+			create_post(author)
+		}
+	}
+
+	impl pallet_governance::BenchmarkHelper<AccountId> for GuildBenchmarkHelper {
+		fn create_post(author: &AccountId) -> PostId {
+			create_post(author)
+		}
+		fn end_pool(_pool: PoolId, post: PostId, outcome: PoolOutcome) {
+			pallet_validation_pool::PoolOfPost::<Runtime>::remove(post);
+			let _ = match outcome {
+				PoolOutcome::Accepted => <Forum as ForumT<AccountId>>::ratify(post),
+				PoolOutcome::Rejected => <Forum as ForumT<AccountId>>::reject(post),
+				PoolOutcome::QuorumNotMet => Ok(()),
+			};
+		}
+	}
 }

@@ -1,0 +1,545 @@
+//! # Availability
+//!
+//! PROTOCOL.md §6. An expert holds REP as an availability stake until an expiry block, to be
+//! drawn for work requests:
+//!
+//! - [`Pallet::stake_availability`] holds `amount` more of the caller's free REP (a top-up) until
+//!   block `until` (an extension: never earlier than before). After the call the stake is at least
+//!   `min_availability_stake`.
+//! - [`Pallet::withdraw`] releases the whole stake from its expiry block on, unless it is bound to
+//!   a request.
+//! - [`ExpertPool::draw`] picks one unbound, unexpired stake at random, weighted by stake, seeded
+//!   by `Config::Randomness` (BABE's randomness of one epoch ago in the runtime) hashed with the
+//!   request id and the attempt number, and binds it to the request until [`ExpertPool::release`].
+//!   [`ExpertPool::slash`] burns a share of a stake (a no-show).
+//!
+//! REP moves only through [`guild_primitives::ReputationLedger`] with
+//! [`RepHoldReason::Availability`]. The work-request pallet hears of every stake that becomes
+//! drawable through a call ([`Config::OnExpertAvailable`]), so that waiting requests get a worker.
+//!
+//! ## Bounded cost
+//!
+//! At most `MaxExperts` accounts hold a stake. The unbound stakes are kept in one bounded list,
+//! [`Candidates`], with their amounts and expiries: a draw reads it once and scans it linearly,
+//! O(`MaxExperts`) in memory and one storage read, as the `draw` benchmark with `MaxExperts`
+//! candidates shows. Calls read the list once too.
+//!
+//! ## Rules this pallet had to decide (PROTOCOL.md is silent)
+//!
+//! - A stake is drawable in blocks `now < until` and may be withdrawn from block `until` on;
+//!   `until` must lie in the future and may only grow. A call that neither adds REP nor extends the
+//!   expiry fails (`NothingToChange`).
+//! - `min_availability_stake` applies to the stake after each call; a stake that a slash took below
+//!   it stays drawable with its smaller weight until it is topped up or withdrawn.
+//! - When `MaxExperts` accounts hold stakes, a new expert takes the place of an expired, unbound
+//!   stake, which is withdrawn for its owner (`Evicted`); with none expired the call fails with
+//!   `TooManyExperts`.
+//! - A pool may slash a worker's availability hold while the stake is bound (a rejected worker
+//!   loses `binding` of their FOR stake): `release` sets the stake to what is still held, and a
+//!   stake left with nothing is removed.
+//! - The ticket of a draw is `blake2_256(randomness, request, attempt) mod Σ stakes`, taken over
+//!   the drawable stakes in list order. The randomness of one epoch ago is known an epoch ahead:
+//!   the request id and attempt are not chosen by the customer, but the block of submission is.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+const LOG_TARGET: &str = "runtime::availability";
+
+/// The subject the draw asks `Config::Randomness` for.
+pub const DRAW_SUBJECT: &[u8] = b"guild/availability/draw";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use codec::Encode;
+	use frame_support::{
+		dispatch::PostDispatchInfo,
+		pallet_prelude::*,
+		traits::{Randomness, StorageVersion},
+	};
+	use frame_system::pallet_prelude::*;
+	use guild_primitives::{
+		ExpertPool, OnExpertAvailable as OnExpertAvailableT, Rep, RepHoldReason, ReputationLedger,
+		RequestId,
+	};
+	use sp_core::U256;
+	use sp_runtime::{traits::Zero, Perbill};
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	/// An availability stake as this runtime stores it.
+	pub type ExpertStakeOf<T> = ExpertStake<BlockNumberFor<T>>;
+	/// A drawable stake as this runtime lists it.
+	pub type CandidateOf<T> = Candidate<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The REP ledger that holds the stakes (`pallet-reputation`).
+		type Reputation: ReputationLedger<Self::AccountId>;
+
+		/// The randomness that seeds the draw: BABE's randomness of one epoch ago in the runtime
+		/// (`pallet_babe::RandomnessFromOneEpochAgo`).
+		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
+
+		/// Told when a stake becomes drawable through a call (the work-request pallet assigns
+		/// its waiting requests).
+		type OnExpertAvailable: OnExpertAvailableT<Self::AccountId>;
+
+		/// Who may change [`Params`]: root, later a forum proposal.
+		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Accounts that may hold an availability stake at once; the draw scans at most this many.
+		#[pallet::constant]
+		type MaxExperts: Get<u32>;
+
+		/// Weights of this pallet's calls and of the draw.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The availability parameters (PROTOCOL.md §9).
+	#[pallet::storage]
+	pub type Params<T: Config> = StorageValue<_, AvailabilityParams, ValueQuery>;
+
+	/// The availability stake of each expert. At most `MaxExperts` entries.
+	#[pallet::storage]
+	pub type Stakes<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, ExpertStakeOf<T>>;
+
+	/// The unbound stakes, which the draw scans: every stake not bound to a request, expired
+	/// ones included until they are withdrawn or extended.
+	#[pallet::storage]
+	pub type Candidates<T: Config> =
+		StorageValue<_, BoundedVec<CandidateOf<T>, T::MaxExperts>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The initial parameters; PROTOCOL.md §9's defaults if left out.
+		pub params: AvailabilityParams,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Pallet::<T>::check_params(&self.params).expect("genesis availability params are valid");
+			Params::<T>::put(self.params);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` added `added` REP to their availability stake, now `total`, drawable until block
+		/// `until`.
+		Staked { who: T::AccountId, added: Rep, total: Rep, until: BlockNumberFor<T> },
+		/// `who` withdrew their expired stake of `amount` REP.
+		Withdrawn { who: T::AccountId, amount: Rep },
+		/// The expired stake of `who` (`amount` REP) was withdrawn for them to make room for a new
+		/// expert.
+		Evicted { who: T::AccountId, amount: Rep },
+		/// `who` was drawn for `request` with a stake of `stake` REP, now bound to it.
+		ExpertDrawn { request: RequestId, who: T::AccountId, stake: Rep },
+		/// The stake of `who` (`stake` REP) is no longer bound to `request`.
+		StakeReleased { who: T::AccountId, request: RequestId, stake: Rep },
+		/// `burned` REP of the stake of `who` was burned; `remaining` is left.
+		StakeSlashed { who: T::AccountId, burned: Rep, remaining: Rep },
+		/// The parameters changed.
+		ParamsSet { params: AvailabilityParams },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The stake would be below `min_availability_stake`.
+		BelowMinimumStake,
+		/// The expiry block must lie in the future.
+		ExpiryInPast,
+		/// The expiry block may only be extended, not brought forward.
+		ExpiryShortened,
+		/// The call adds no REP and does not extend the expiry.
+		NothingToChange,
+		/// The account has less free REP than the amount to stake.
+		InsufficientFreeRep,
+		/// `MaxExperts` accounts hold a stake and none of them has expired.
+		TooManyExperts,
+		/// The stake would overflow.
+		Overflow,
+		/// The account holds no availability stake.
+		NoStake,
+		/// The stake is bound to a work request until it ends.
+		StakeBound,
+		/// The stake has not expired yet.
+		NotExpired,
+		/// `min_availability_stake` must be at least one unit.
+		ZeroMinimumStake,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxExperts::get() > 0, "MaxExperts must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Hold `amount` more of your free REP as your availability stake, drawable for work
+		/// requests until block `until` (exclusive).
+		///
+		/// A first stake creates it; later calls top it up and/or extend it (`until` never
+		/// earlier than before). After the call the stake is at least `min_availability_stake`.
+		/// A stake bound to a request may be topped up and extended too.
+		#[pallet::call_index(0)]
+		#[pallet::weight(
+			T::WeightInfo::stake_availability()
+				.saturating_add(T::OnExpertAvailable::max_weight())
+		)]
+		pub fn stake_availability(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: Rep,
+			until: BlockNumberFor<T>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let drawable = Self::do_stake(&who, amount, until)?;
+			let hook = if drawable {
+				T::OnExpertAvailable::on_expert_available(&who)
+			} else {
+				Weight::zero()
+			};
+			Ok(PostDispatchInfo {
+				actual_weight: Some(T::WeightInfo::stake_availability().saturating_add(hook)),
+				pays_fee: Pays::Yes,
+			})
+		}
+
+		/// Withdraw your whole availability stake: from its expiry block on, and only when it is
+		/// not bound to a request.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::withdraw())]
+		pub fn withdraw(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let stake = Stakes::<T>::get(&who).ok_or(Error::<T>::NoStake)?;
+			ensure!(stake.bound.is_none(), Error::<T>::StakeBound);
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now >= stake.until, Error::<T>::NotExpired);
+			let mut candidates = Candidates::<T>::get();
+			candidates.retain(|c| c.who != who);
+			let amount = Self::remove_unbound(&who, &stake)?;
+			Candidates::<T>::put(candidates);
+			Self::deposit_event(Event::<T>::Withdrawn { who, amount });
+			Ok(())
+		}
+
+		/// Change the availability parameters. `min_availability_stake` applies to calls from now
+		/// on; existing stakes keep their size.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_params())]
+		pub fn set_params(origin: OriginFor<T>, params: AvailabilityParams) -> DispatchResult {
+			T::ParamsOrigin::ensure_origin(origin)?;
+			Self::check_params(&params)?;
+			Params::<T>::put(params);
+			Self::deposit_event(Event::<T>::ParamsSet { params });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Check a parameter set, with a named error for what is wrong.
+		pub fn check_params(params: &AvailabilityParams) -> DispatchResult {
+			ensure!(!params.min_availability_stake.is_zero(), Error::<T>::ZeroMinimumStake);
+			Ok(())
+		}
+
+		/// The checks and effects of `stake_availability`. Returns whether the stake is drawable
+		/// now (unbound; it is unexpired since `until` lies in the future).
+		pub fn do_stake(
+			who: &T::AccountId,
+			amount: Rep,
+			until: BlockNumberFor<T>,
+		) -> Result<bool, DispatchError> {
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(until > now, Error::<T>::ExpiryInPast);
+			let existing = Stakes::<T>::get(who);
+			let mut stake = match existing {
+				Some(stake) => {
+					ensure!(until >= stake.until, Error::<T>::ExpiryShortened);
+					ensure!(!amount.is_zero() || until > stake.until, Error::<T>::NothingToChange);
+					stake
+				},
+				None => ExpertStake { amount: 0, until, bound: None },
+			};
+			let total = stake.amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+			ensure!(
+				total >= Params::<T>::get().min_availability_stake,
+				Error::<T>::BelowMinimumStake
+			);
+			ensure!(T::Reputation::free(who) >= amount, Error::<T>::InsufficientFreeRep);
+			let mut candidates = Candidates::<T>::get();
+			let mut evicted = None;
+			if existing.is_none() && Stakes::<T>::count() >= T::MaxExperts::get() {
+				let index = candidates
+					.iter()
+					.position(|c| c.until <= now)
+					.ok_or(Error::<T>::TooManyExperts)?;
+				evicted = Some(candidates.swap_remove(index));
+			}
+
+			// Checks done: effects from here on (the call is transactional).
+			if let Some(old) = evicted {
+				let record = Stakes::<T>::get(&old.who).ok_or(Error::<T>::NoStake)?;
+				let released = Self::remove_unbound(&old.who, &record)?;
+				Self::deposit_event(Event::<T>::Evicted { who: old.who, amount: released });
+			}
+			T::Reputation::hold(who, RepHoldReason::Availability, amount)?;
+			stake.amount = total;
+			stake.until = until;
+			Stakes::<T>::insert(who, stake);
+			let drawable = stake.bound.is_none();
+			if drawable {
+				match candidates.iter_mut().find(|c| &c.who == who) {
+					Some(c) => {
+						c.amount = total;
+						c.until = until;
+					},
+					None => candidates
+						.try_push(Candidate { who: who.clone(), amount: total, until })
+						.map_err(|_| Error::<T>::TooManyExperts)?,
+				}
+				Candidates::<T>::put(candidates);
+			}
+			Self::deposit_event(Event::<T>::Staked {
+				who: who.clone(),
+				added: amount,
+				total,
+				until,
+			});
+			Ok(drawable)
+		}
+
+		/// Release the REP of an unbound stake and remove its record (the caller fixes the
+		/// candidate list). Returns the REP released.
+		fn remove_unbound(
+			who: &T::AccountId,
+			stake: &ExpertStakeOf<T>,
+		) -> Result<Rep, DispatchError> {
+			let amount = stake.amount.min(T::Reputation::held(who, RepHoldReason::Availability));
+			T::Reputation::release(who, RepHoldReason::Availability, amount)?;
+			Stakes::<T>::remove(who);
+			Ok(amount)
+		}
+
+		/// The draw's seed for attempt `attempt` of `request`: the randomness hashed with both.
+		pub fn seed(request: RequestId, attempt: u32) -> [u8; 32] {
+			let (random, _) = T::Randomness::random(DRAW_SUBJECT);
+			sp_io::hashing::blake2_256(&(random, request, attempt).encode())
+		}
+
+		/// Pick the index of a drawable candidate with `ticket` in `[0, Σ drawable stakes)`:
+		/// the first one whose cumulative stake exceeds the ticket.
+		fn pick(
+			candidates: &[CandidateOf<T>],
+			eligible: impl Fn(&CandidateOf<T>) -> bool,
+			seed: [u8; 32],
+		) -> Option<usize> {
+			let total = candidates
+				.iter()
+				.filter(|c| eligible(c))
+				.fold(0u128, |sum, c| sum.saturating_add(c.amount));
+			if total.is_zero() {
+				return None
+			}
+			let mut ticket = (U256::from_big_endian(&seed) % U256::from(total)).low_u128();
+			for (index, c) in candidates.iter().enumerate() {
+				if !eligible(c) {
+					continue
+				}
+				if ticket < c.amount {
+					return Some(index)
+				}
+				ticket -= c.amount;
+			}
+			None
+		}
+
+		/// The draw of [`ExpertPool::draw`].
+		pub fn do_draw(
+			request: RequestId,
+			attempt: u32,
+			exclude: &[T::AccountId],
+		) -> Option<(T::AccountId, Rep)> {
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut candidates = Candidates::<T>::get();
+			let eligible = |c: &CandidateOf<T>| {
+				c.until > now && !c.amount.is_zero() && !exclude.contains(&c.who)
+			};
+			let index = Self::pick(&candidates, eligible, Self::seed(request, attempt))?;
+			let chosen = candidates.swap_remove(index);
+			Candidates::<T>::put(candidates);
+			Stakes::<T>::mutate(&chosen.who, |stake| {
+				if let Some(stake) = stake {
+					stake.bound = Some(request);
+				}
+			});
+			Self::deposit_event(Event::<T>::ExpertDrawn {
+				request,
+				who: chosen.who.clone(),
+				stake: chosen.amount,
+			});
+			Some((chosen.who, chosen.amount))
+		}
+
+		/// The pallet's invariants:
+		/// - at most `MaxExperts` stakes, and the counter matches them;
+		/// - every unbound stake is listed once as a candidate with its amount and expiry, is not
+		///   empty and is exactly the REP held from its owner for availability;
+		/// - every candidate is an unbound stake;
+		/// - a bound stake holds no more REP than it records (a pool may have slashed it);
+		/// - the parameters are valid.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::btree_set::BTreeSet;
+			let candidates = Candidates::<T>::get();
+			let mut listed = BTreeSet::new();
+			for c in candidates.iter() {
+				ensure!(listed.insert(c.who.clone()), "a candidate is listed twice");
+				let stake = Stakes::<T>::get(&c.who).ok_or("a candidate has no stake")?;
+				ensure!(stake.bound.is_none(), "a bound stake is a candidate");
+				ensure!(
+					stake.amount == c.amount && stake.until == c.until,
+					"a candidate differs from its stake"
+				);
+			}
+			let mut count = 0u32;
+			for (who, stake) in Stakes::<T>::iter() {
+				count += 1;
+				let held = T::Reputation::held(&who, RepHoldReason::Availability);
+				if stake.bound.is_none() {
+					ensure!(listed.contains(&who), "an unbound stake is not a candidate");
+					ensure!(!stake.amount.is_zero(), "an empty stake is stored");
+					ensure!(held == stake.amount, "a stake differs from the REP held for it");
+				} else {
+					ensure!(held <= stake.amount, "more REP is held than the bound stake records");
+				}
+			}
+			ensure!(count == Stakes::<T>::count(), "the stake counter is off");
+			ensure!(count <= T::MaxExperts::get(), "more stakes than MaxExperts");
+			Self::check_params(&Params::<T>::get())?;
+			Ok(())
+		}
+	}
+
+	impl<T: Config> ExpertPool<T::AccountId> for Pallet<T> {
+		fn draw(
+			request: RequestId,
+			attempt: u32,
+			exclude: &[T::AccountId],
+		) -> Option<(T::AccountId, Rep)> {
+			Self::do_draw(request, attempt, exclude)
+		}
+
+		/// Sets the stake to what is still held (a pool may have slashed it while it was bound);
+		/// a stake left with nothing is removed.
+		fn release(who: &T::AccountId) {
+			let Some(mut stake) = Stakes::<T>::get(who) else { return };
+			let Some(request) = stake.bound else { return };
+			stake.bound = None;
+			stake.amount = stake.amount.min(T::Reputation::held(who, RepHoldReason::Availability));
+			if stake.amount.is_zero() {
+				Stakes::<T>::remove(who);
+			} else {
+				Stakes::<T>::insert(who, stake);
+				let pushed = Candidates::<T>::mutate(|list| {
+					list.try_push(Candidate {
+						who: who.clone(),
+						amount: stake.amount,
+						until: stake.until,
+					})
+				});
+				if pushed.is_err() {
+					// Unreachable: candidates are a subset of at most `MaxExperts` stakes.
+					log::error!(target: LOG_TARGET, "candidate list full on release");
+				}
+			}
+			Self::deposit_event(Event::<T>::StakeReleased {
+				who: who.clone(),
+				request,
+				stake: stake.amount,
+			});
+		}
+
+		fn slash(who: &T::AccountId, fraction: Perbill) -> Rep {
+			let Some(mut stake) = Stakes::<T>::get(who) else { return 0 };
+			let base = stake.amount.min(T::Reputation::held(who, RepHoldReason::Availability));
+			let burned = fraction.mul_floor(base);
+			if !burned.is_zero() {
+				if let Err(e) = T::Reputation::slash_held(who, RepHoldReason::Availability, burned)
+				{
+					log::error!(target: LOG_TARGET, "slash of {burned}: {e:?}");
+					return 0
+				}
+				if let Err(e) = T::Reputation::burn_unowned(burned) {
+					log::error!(target: LOG_TARGET, "burn of {burned}: {e:?}");
+				}
+			}
+			stake.amount = base - burned;
+			if stake.bound.is_none() {
+				Candidates::<T>::mutate(|list| {
+					if stake.amount.is_zero() {
+						list.retain(|c| &c.who != who);
+					} else if let Some(c) = list.iter_mut().find(|c| &c.who == who) {
+						c.amount = stake.amount;
+					}
+				});
+			}
+			if stake.amount.is_zero() && stake.bound.is_none() {
+				Stakes::<T>::remove(who);
+			} else {
+				Stakes::<T>::insert(who, stake);
+			}
+			Self::deposit_event(Event::<T>::StakeSlashed {
+				who: who.clone(),
+				burned,
+				remaining: stake.amount,
+			});
+			burned
+		}
+
+		fn stake_of(who: &T::AccountId) -> Rep {
+			Stakes::<T>::get(who).map(|s| s.amount).unwrap_or(0)
+		}
+
+		fn assignment(who: &T::AccountId) -> Option<RequestId> {
+			Stakes::<T>::get(who).and_then(|s| s.bound)
+		}
+
+		fn draw_weight() -> Weight {
+			T::WeightInfo::draw(T::MaxExperts::get())
+		}
+
+		fn release_weight() -> Weight {
+			T::WeightInfo::release().max(T::WeightInfo::slash())
+		}
+	}
+}

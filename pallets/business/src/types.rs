@@ -1,0 +1,185 @@
+//! The records of the work requests: parameters, the request state machine and the request.
+
+use crate::Config;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_system::pallet_prelude::BlockNumberFor;
+use guild_primitives::{PoolId, PostId, Rep};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::{BoundedVec, Perbill};
+
+/// Blocks in an hour at Guild's 6-second block time.
+pub const HOUR_OF_BLOCKS: u32 = 600;
+/// Blocks in a day at Guild's 6-second block time.
+pub const DAY_OF_BLOCKS: u32 = 24 * HOUR_OF_BLOCKS;
+
+/// The work-request parameters of PROTOCOL.md §9, changed by `set_params`.
+///
+/// A request copies its deadlines when they are set, so a change applies to deadlines set from
+/// then on.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	frame_support::Serialize,
+	frame_support::Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BusinessParams<BlockNumber> {
+	/// Blocks the drawn worker has to submit evidence. At least 1.
+	pub evidence_timeout: BlockNumber,
+	/// Blocks the customer has to review the evidence before the pool starts anyway. At least 1.
+	pub review_timeout: BlockNumber,
+	/// Share of a no-show's availability stake that is burned.
+	pub no_show_slash: Perbill,
+	/// Pools opened on one piece of evidence while the quorum is not met, before the fee is
+	/// refunded. At least 1.
+	pub max_validation_attempts: u32,
+	/// Duration of a request's validation pool, in blocks; also the delay before a pool that
+	/// could not be opened is tried again. Within the pools' own bounds.
+	pub pool_duration: BlockNumber,
+}
+
+impl<BlockNumber: From<u32>> Default for BusinessParams<BlockNumber> {
+	/// The runtime defaults of PROTOCOL.md §9 (pools last the pools' default of an hour).
+	fn default() -> Self {
+		Self {
+			evidence_timeout: DAY_OF_BLOCKS.into(),
+			review_timeout: DAY_OF_BLOCKS.into(),
+			no_show_slash: Perbill::from_percent(50),
+			max_validation_attempts: 3,
+			pool_duration: HOUR_OF_BLOCKS.into(),
+		}
+	}
+}
+
+/// Where a work request stands (PROTOCOL.md §7):
+///
+/// ```text
+/// submit ─┬─> Assigned ──evidence──> EvidenceSubmitted ──review / timeout──> Validating ──> Done
+///         └─> Pending <──no-show / rejected──┘ (another worker is drawn)        │
+///              │  ^ assigned as soon as an expert is available                  ├─> Pending (rejected)
+///              └──┴─ cancel ─> Cancelled                     quorum not met ───┴─> again, or Refunded
+/// ```
+///
+/// §7's `Requested` is the instant of submission: a request is stored `Assigned` at once when an
+/// expert can be drawn, else `Pending`. The customer's fee is held in `Pending`, `Assigned` and
+/// `EvidenceSubmitted`, sits in the DAO account while `Validating`, and is gone in the final
+/// states (paid out as salary, or returned).
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum RequestStatus<AccountId, BlockNumber> {
+	/// Waiting for an expert, at position `ticket` of the pending queue.
+	Pending { ticket: u64 },
+	/// `worker` was drawn with a stake of `stake` REP (now bound) and must submit evidence by
+	/// block `deadline`.
+	Assigned { worker: AccountId, stake: Rep, deadline: BlockNumber },
+	/// The evidence is `post`; after block `deadline` the pool starts without the customer's
+	/// review. `start_failures` counts attempts to open the pool that failed.
+	EvidenceSubmitted {
+		worker: AccountId,
+		post: PostId,
+		deadline: BlockNumber,
+		start_failures: u32,
+	},
+	/// Pool `pool` judges the evidence `post`; the fee is in the DAO account.
+	Validating { worker: AccountId, post: PostId, pool: PoolId },
+	/// The work was accepted (by `pool`, or by a pool on the post that was not this request's
+	/// when `None`): the fee was paid out as REP salary. Final.
+	Done { worker: AccountId, post: PostId, pool: Option<PoolId> },
+	/// No pool met its quorum within `max_validation_attempts`: the fee is back with the
+	/// customer. Final.
+	Refunded,
+	/// The customer cancelled; the fee is back with them. Final.
+	Cancelled,
+	/// The work was rejected and the customer could not fund another attempt. Final.
+	Closed,
+}
+
+impl<AccountId, BlockNumber> RequestStatus<AccountId, BlockNumber> {
+	/// Whether the customer's fee is held for the request in this state.
+	pub fn holds_fee(&self) -> bool {
+		matches!(
+			self,
+			Self::Pending { .. } | Self::Assigned { .. } | Self::EvidenceSubmitted { .. }
+		)
+	}
+
+	/// The worker whose stake is bound to the request in this state, if any.
+	pub fn worker(&self) -> Option<&AccountId> {
+		match self {
+			Self::Assigned { worker, .. } |
+			Self::EvidenceSubmitted { worker, .. } |
+			Self::Validating { worker, .. } => Some(worker),
+			_ => None,
+		}
+	}
+
+	/// The block after which the hook acts on the request (evidence or review timeout), if any.
+	pub fn deadline(&self) -> Option<&BlockNumber> {
+		match self {
+			Self::Assigned { deadline, .. } | Self::EvidenceSubmitted { deadline, .. } =>
+				Some(deadline),
+			_ => None,
+		}
+	}
+}
+
+/// A request's status as this runtime stores it.
+pub type RequestStatusOf<T> =
+	RequestStatus<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+/// Where the specification of the work lives off chain.
+pub type UriOf<T> = BoundedVec<u8, <T as Config>::MaxUriLen>;
+/// The accounts a request no longer draws (its no-shows and rejected workers).
+pub type ExclusionsOf<T> =
+	BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxExclusions>;
+
+/// A work request.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Request<T: Config> {
+	/// Who asked for the work and pays the fee.
+	pub customer: T::AccountId,
+	/// The fee in native tokens: the pool's fee, paid out as REP salary.
+	pub fee: u128,
+	/// Hash of the specification of the work.
+	pub spec_hash: H256,
+	/// Where the specification can be fetched.
+	pub uri: UriOf<T>,
+	/// Where the request stands.
+	pub status: RequestStatusOf<T>,
+	/// The block it was submitted in.
+	pub submitted_at: BlockNumberFor<T>,
+	/// Draws made for it so far: the next draw's attempt number (mixed into its seed).
+	pub draws: u32,
+	/// Pools opened on the current evidence.
+	pub pools: u32,
+	/// The customer's verdict on the current evidence, if they gave one.
+	pub verdict: Option<bool>,
+	/// Experts not drawn for it again: no-shows and rejected workers, oldest first (the oldest
+	/// is forgotten when the list is full).
+	pub excluded: ExclusionsOf<T>,
+}
+
+/// Lets the benchmarks create what the pallet needs from its neighbours.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Give `who` a drawable availability stake (and the REP for it), without telling the
+	/// work requests.
+	fn make_expert(who: &AccountId);
+	/// Create an open post authored by `author` alone and return its id.
+	fn create_post(author: &AccountId) -> PostId;
+}

@@ -1,0 +1,976 @@
+//! # Validation pools
+//!
+//! PROTOCOL.md §4. A fee paid into a pool on a forum post mints REP: part of it is staked FOR the
+//! post in its authors' name, the rest AGAINST it in nobody's name. Until the pool's end block REP
+//! holders stake their free REP for or against. In the first block after the end the pool is
+//! evaluated automatically (a bounded `on_initialize`; `evaluate` is the fallback anyone may call
+//! for free):
+//!
+//! - **QuorumNotMet** if `for + against < quorum × (total_rep + M)`: every stake is released, the
+//!   minted REP is burned and the fee goes back to the initiator.
+//! - **Accepted** if `for ≥ win_ratio × (for + against)`, else **Rejected**.
+//!
+//! On Accepted or Rejected the fee is first paid out as the REP salary (using holdings from before
+//! any of this pool's REP moves), then losers lose `binding` of their stake, the post is ratified
+//! (and `for_minted` propagated into it) or rejected, and the pot is split among the winners.
+//!
+//! ## Rules this pallet had to decide (PROTOCOL.md is silent or leaves the rounding open)
+//!
+//! - Both comparisons are exact, with no rounding, in 256-bit integers: QuorumNotMet iff `(for +
+//!   against) × 10⁹ < quorum_parts × (total_rep + M)`; Accepted iff `for × 10⁹ ≥ win_ratio_parts ×
+//!   (for + against)`. In that comparison the authors' minted stake counts at its exact value `M ×
+//!   stake_for_author` rather than the `floor` that is actually staked (at most one unit more): so
+//!   the first pool of an empty DAO is the tie of §4 and passes for any `M`, odd included, whenever
+//!   `stake_for_author ≥ win_ratio`. Staked REP and pot shares use the floored `for_minted`.
+//! - Every pro-rata share is `floor(pot × stake / weight)`; the authors' share of the pot is split
+//!   by author weight, floor each, remainder to the first listed author (PROTOCOL.md §1); what is
+//!   left of the pot after the split is burned, as is a pot nobody may claim (a rejection with no
+//!   account against). An accepted pool with no FOR weight at all (`for_minted` floored to 0 and no
+//!   FOR stake) gives the whole pot to the authors, so an author gets all of `M` even for `M = 1`.
+//! - A loser's loss is `floor(binding × stake)`. A worker's stake (availability REP counted as a
+//!   FOR stake through [`ValidationPools::open`]) loses from its pool-stake part first and from the
+//!   availability hold after; the part that is not lost stays held as availability.
+//! - If the fee cannot be refunded from the DAO account (the initiator's account is gone and the
+//!   fee is below the existential deposit), it stays in the DAO account and `FeeRefundFailed` is
+//!   emitted; the pool still resolves.
+//! - A pool copies its rules when it opens: `set_params` applies to new pools only.
+//! - A pool record is kept after resolution as a small [`ResolvedPool`] (post, outcome, tallies,
+//!   block), as `pallet-referenda` keeps finished referenda; its stakes are removed.
+//! - Pools are indexed by end block in `EndingAt`, at most `MaxPoolsEndingPerBlock` per block: a
+//!   pool whose end block is full is refused with `TooManyPoolsEndingAt` (choose another duration).
+//!   The hook walks the end blocks with a cursor, so none is skipped: at most
+//!   `MaxEvaluationsPerBlock` pools and [`MAX_SLOTS_PER_BLOCK`] end blocks per block.
+//! - `evaluate` costs a normal fee up front that is refunded (`Pays::No`) when it evaluates a pool,
+//!   so failing calls cannot be spammed for free.
+//! - `win_ratio` must be at least one half (a minority cannot ratify) and `minting_ratio` must not
+//!   be zero; pool durations must satisfy 1 ≤ min ≤ default ≤ max. A pool must mint at least one
+//!   unit of REP (`FeeTooLow`).
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+const LOG_TARGET: &str = "runtime::validation-pool";
+
+/// End blocks the hook walks in one block at most. One is enough when it keeps up; more lets it
+/// catch up after a backlog of pools ending in the same block.
+pub const MAX_SLOTS_PER_BLOCK: u32 = 16;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::{boxed::Box, vec::Vec};
+	use frame_support::{
+		dispatch::PostDispatchInfo,
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate},
+			tokens::{Fortitude, Preservation},
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use guild_primitives::{
+		FeeSalary, Forum as ForumT, OnPoolResolved as OnPoolResolvedT, PoolId, PoolOutcome,
+		PoolRules, PostId, PostStatus, Rep, RepHoldReason, ReputationLedger, Tally,
+		ValidationPools, ValidationStages, PPM,
+	};
+	use sp_core::U256;
+	use sp_runtime::{
+		helpers_128bit::multiply_by_rational_with_rounding,
+		traits::{Saturating, Zero},
+		FixedPointNumber, PerThing, Perbill, Rounding,
+	};
+
+	/// The parameters as this runtime stores them.
+	pub type ParamsOf<T> = ParamsType<BlockNumberFor<T>>;
+	/// A pool record as this runtime stores it.
+	pub type PoolStatusOf<T> =
+		PoolStatus<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	/// An open pool as this runtime stores it.
+	pub type OpenPoolOf<T> = OpenPool<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The native token: fees move from the initiator to the DAO account.
+		type Currency: Mutate<Self::AccountId, Balance = u128>;
+
+		/// The REP ledger and the fee salary (`pallet-reputation`).
+		type Reputation: ReputationLedger<Self::AccountId> + FeeSalary<Self::AccountId, u128>;
+
+		/// The forum whose posts the pools judge (`pallet-forum`).
+		type Forum: ForumT<Self::AccountId>;
+
+		/// Told of every resolved pool (work requests, governance).
+		type OnPoolResolved: OnPoolResolvedT;
+
+		/// The forum's share of one evaluation at worst: ratify or reject, and a worst-case
+		/// propagation (`MaxPropagationVisits` posts). Added to every evaluation's weight; the
+		/// runtime takes it from the forum's benchmarks.
+		type ForumWeight: Get<Weight>;
+
+		/// Who may change [`Params`]: root, later a forum proposal.
+		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Accounts that may stake in one pool (the worker's stake included).
+		#[pallet::constant]
+		type MaxStakersPerPool: Get<u32>;
+
+		/// Pools that may end in the same block.
+		#[pallet::constant]
+		type MaxPoolsEndingPerBlock: Get<u32>;
+
+		/// Pools the hook evaluates in one block at most; the rest wait for the next blocks.
+		#[pallet::constant]
+		type MaxEvaluationsPerBlock: Get<u32>;
+
+		/// Weights of this pallet's calls and hook.
+		type WeightInfo: WeightInfo;
+
+		/// Creates posts for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// The pool parameters (PROTOCOL.md §9). New pools copy their rules from here.
+	#[pallet::storage]
+	pub type Params<T: Config> = StorageValue<_, ParamsOf<T>, ValueQuery>;
+
+	/// The id the next pool gets. Pool ids are sequential from 0.
+	#[pallet::storage]
+	pub type NextPoolId<T: Config> = StorageValue<_, PoolId, ValueQuery>;
+
+	/// Every pool: open (taking stakes or waiting for evaluation) or resolved (its outcome).
+	#[pallet::storage]
+	pub type Pools<T: Config> = StorageMap<_, Twox64Concat, PoolId, PoolStatusOf<T>>;
+
+	/// The open pool of a post, if any: a post has at most one.
+	#[pallet::storage]
+	pub type PoolOfPost<T: Config> = StorageMap<_, Twox64Concat, PostId, PoolId>;
+
+	/// The stakes of accounts in open pools; removed when the pool is evaluated.
+	#[pallet::storage]
+	pub type Stakes<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PoolId, Blake2_128Concat, T::AccountId, StakeInfo>;
+
+	/// Open pools by end block, in the order they opened: evaluated from the next block on.
+	#[pallet::storage]
+	pub type EndingAt<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<PoolId, T::MaxPoolsEndingPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The first end block the hook has not finished. Every end block before it is empty.
+	#[pallet::storage]
+	pub type EvaluationCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The initial pool parameters; PROTOCOL.md §9's defaults if left out.
+		pub params: ParamsOf<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Pallet::<T>::validate_params(&self.params)
+				.expect("genesis validation-pool params are invalid");
+			Params::<T>::put(self.params);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A pool opened on `post`: `fee` moved to the DAO account and `minted` REP was staked,
+		/// `for_minted` FOR in the authors' name and `against_minted` AGAINST. Stakes are taken
+		/// until block `end`.
+		PoolInitiated {
+			pool: PoolId,
+			post: PostId,
+			initiator: T::AccountId,
+			fee: u128,
+			minted: Rep,
+			for_minted: Rep,
+			against_minted: Rep,
+			end: BlockNumberFor<T>,
+		},
+		/// `who` staked `amount` of REP for (`in_favor`) or against the post.
+		Staked { pool: PoolId, who: T::AccountId, amount: Rep, in_favor: bool },
+		/// The pool was evaluated. Tallies include the minted stakes.
+		PoolResolved {
+			pool: PoolId,
+			post: PostId,
+			outcome: PoolOutcome,
+			for_total: Rep,
+			against_total: Rep,
+		},
+		/// The REP of `who` in the pool was settled: `returned` of their stake is theirs again
+		/// (free, or still held as availability for a worker's stake), `lost` went to the pot or
+		/// was burned, `reward` was credited to their free REP. An author's share of the pot for
+		/// the minted FOR stake shows as a `reward` with nothing returned or lost.
+		StakeSettled { pool: PoolId, who: T::AccountId, returned: Rep, lost: Rep, reward: Rep },
+		/// The pool's fee was paid out to the REP holders as salary.
+		FeePaidOut { pool: PoolId, fee: u128 },
+		/// The quorum was not met: the fee went back to the initiator.
+		FeeRefunded { pool: PoolId, initiator: T::AccountId, fee: u128 },
+		/// The quorum was not met but the fee could not go back to the initiator; it stays in the
+		/// DAO account.
+		FeeRefundFailed { pool: PoolId, initiator: T::AccountId, fee: u128 },
+		/// The pool burned `amount` of REP (the mint of a failed quorum, lost stakes without
+		/// redistribution, an unclaimed pot, rounding remainders).
+		RepBurned { pool: PoolId, amount: Rep },
+		/// The pool parameters changed; they apply to pools opened from now on.
+		ParamsSet { params: ParamsOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// There is no such post.
+		UnknownPost,
+		/// The post was already ratified or rejected.
+		PostNotOpen,
+		/// The post already has an open pool.
+		PoolAlreadyOpen,
+		/// The duration is below `pool_duration_min`.
+		DurationTooShort,
+		/// The duration is above `pool_duration_max`.
+		DurationTooLong,
+		/// The fee would mint no REP.
+		FeeTooLow,
+		/// The initiator cannot pay the fee and stay alive.
+		InsufficientBalance,
+		/// Too many pools end in that block; choose another duration.
+		TooManyPoolsEndingAt,
+		/// There is no such pool.
+		UnknownPool,
+		/// The pool was already evaluated.
+		PoolAlreadyResolved,
+		/// The pool's end block has passed: it takes no more stakes.
+		PoolEnded,
+		/// The pool is still taking stakes.
+		PoolNotEnded,
+		/// A stake must be more than zero.
+		ZeroStake,
+		/// The account already staked on the other side of this pool.
+		AlreadyStakedOtherSide,
+		/// The pool has `MaxStakersPerPool` stakers already.
+		PoolFull,
+		/// The account has less free REP than the stake.
+		InsufficientFreeRep,
+		/// The worker holds less availability REP than the stake that should count.
+		InsufficientAvailabilityStake,
+		/// `minting_ratio` must not be zero.
+		ZeroMintingRatio,
+		/// `win_ratio` must be at least one half.
+		WinRatioBelowHalf,
+		/// `pool_duration_min` must be at least one block.
+		ZeroPoolDuration,
+		/// `pool_duration_default` must lie within `[pool_duration_min, pool_duration_max]`.
+		DefaultDurationOutOfBounds,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+			Self::evaluate_ended(n)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxStakersPerPool::get() > 0, "MaxStakersPerPool must be positive");
+			assert!(
+				T::MaxPoolsEndingPerBlock::get() > 0,
+				"MaxPoolsEndingPerBlock must be positive"
+			);
+			assert!(
+				T::MaxEvaluationsPerBlock::get() > 0,
+				"MaxEvaluationsPerBlock must be positive"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Open a validation pool on `post`, paying `fee` into the DAO account.
+		///
+		/// `fee × minting_ratio` REP is minted: `stake_for_author` of it FOR the post in its
+		/// authors' name, the rest AGAINST. Stakes are taken for `duration` blocks
+		/// (`pool_duration_default` if none). A post has at most one open pool.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::initiate())]
+		pub fn initiate(
+			origin: OriginFor<T>,
+			post: PostId,
+			#[pallet::compact] fee: u128,
+			duration: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let duration = duration.unwrap_or_else(|| Params::<T>::get().pool_duration_default);
+			Self::do_open(&who, post, fee, duration, None, None, false).map(|_| ())
+		}
+
+		/// Stake `amount` of your free REP for (`in_favor`) or against the post of `pool`.
+		///
+		/// The REP is held until the pool is evaluated. One side per account; stakes on the same
+		/// side add up.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::stake())]
+		pub fn stake(
+			origin: OriginFor<T>,
+			pool: PoolId,
+			#[pallet::compact] amount: Rep,
+			in_favor: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_stake(&who, pool, amount, in_favor)
+		}
+
+		/// Evaluate `pool` after its end block, if the automatic evaluation has not reached it
+		/// yet. Anyone may call it; the fee is refunded when it evaluates the pool.
+		#[pallet::call_index(2)]
+		#[pallet::weight(Pallet::<T>::evaluation_weight(T::MaxStakersPerPool::get()))]
+		pub fn evaluate(origin: OriginFor<T>, pool: PoolId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let open = match Pools::<T>::get(pool) {
+				None => return Err(Error::<T>::UnknownPool.into()),
+				Some(PoolStatus::Resolved(_)) => return Err(Error::<T>::PoolAlreadyResolved.into()),
+				Some(PoolStatus::Open(open)) => open,
+			};
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now > open.end, Error::<T>::PoolNotEnded);
+			EndingAt::<T>::mutate_exists(open.end, |ids| {
+				if let Some(list) = ids {
+					list.retain(|id| *id != pool);
+					if list.is_empty() {
+						*ids = None;
+					}
+				}
+			});
+			let stakers = open.stakers;
+			Self::resolve(pool, open);
+			Ok(PostDispatchInfo {
+				actual_weight: Some(Self::evaluation_weight(stakers)),
+				pays_fee: Pays::No,
+			})
+		}
+
+		/// Change the pool parameters. They apply to pools opened from now on.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_params())]
+		pub fn set_params(origin: OriginFor<T>, params: Box<ParamsOf<T>>) -> DispatchResult {
+			T::ParamsOrigin::ensure_origin(origin)?;
+			Self::validate_params(&params)?;
+			Params::<T>::put(*params);
+			Self::deposit_event(Event::<T>::ParamsSet { params: *params });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> ValidationPools<T::AccountId, u128, BlockNumberFor<T>> for Pallet<T> {
+		fn open(
+			initiator: &T::AccountId,
+			post: PostId,
+			fee: u128,
+			duration: BlockNumberFor<T>,
+			rules: Option<PoolRules>,
+			worker_stake: Option<(T::AccountId, Rep)>,
+		) -> Result<PoolId, DispatchError> {
+			Self::do_open(initiator, post, fee, duration, rules, worker_stake, false)
+		}
+	}
+
+	impl<T: Config> ValidationStages<T::AccountId, u128, BlockNumberFor<T>> for Pallet<T> {
+		fn open_stage(
+			initiator: &T::AccountId,
+			post: PostId,
+			fee: u128,
+			duration: BlockNumberFor<T>,
+			rules: PoolRules,
+		) -> Result<PoolId, DispatchError> {
+			// A governance proposal's later stages judge a post its first stage ratified.
+			Self::do_open(initiator, post, fee, duration, Some(rules), None, true)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Check a parameter set, with a named error for what is wrong.
+		pub fn validate_params(params: &ParamsOf<T>) -> DispatchResult {
+			ensure!(!params.minting_ratio.is_zero(), Error::<T>::ZeroMintingRatio);
+			Self::validate_rules(&params.rules())?;
+			ensure!(!params.pool_duration_min.is_zero(), Error::<T>::ZeroPoolDuration);
+			ensure!(
+				params.pool_duration_min <= params.pool_duration_default &&
+					params.pool_duration_default <= params.pool_duration_max,
+				Error::<T>::DefaultDurationOutOfBounds
+			);
+			Ok(())
+		}
+
+		/// Check the rules one pool is judged by.
+		pub fn validate_rules(rules: &PoolRules) -> DispatchResult {
+			ensure!(rules.win_ratio >= Perbill::from_percent(50), Error::<T>::WinRatioBelowHalf);
+			Ok(())
+		}
+
+		/// The outcome of a pool with `tally`, judged by `rules`, when `total_rep` REP is held by
+		/// accounts and the pool minted `minted`. Exact: no rounding in either comparison, and the
+		/// authors' minted stake counts as `minted × stake_for_author` before its floor.
+		pub fn outcome(
+			rules: &PoolRules,
+			tally: &Tally,
+			total_rep: Rep,
+			minted: Rep,
+		) -> PoolOutcome {
+			let billion = U256::from(Perbill::ACCURACY);
+			let staked = U256::from(tally.for_total) + U256::from(tally.against_total);
+			let base = U256::from(total_rep) + U256::from(minted);
+			if staked * billion < U256::from(rules.quorum.deconstruct()) * base {
+				return PoolOutcome::QuorumNotMet
+			}
+			let for_minted = rules.stake_for_author.mul_floor(minted);
+			let for_scaled = U256::from(tally.for_total.saturating_sub(for_minted)) * billion +
+				U256::from(minted) * U256::from(rules.stake_for_author.deconstruct());
+			if for_scaled >= U256::from(rules.win_ratio.deconstruct()) * staked {
+				PoolOutcome::Accepted
+			} else {
+				PoolOutcome::Rejected
+			}
+		}
+
+		/// The weight of evaluating a pool with `stakers` stakers: the benchmarked settlement and
+		/// the forum's worst case.
+		pub fn evaluation_weight(stakers: u32) -> Weight {
+			T::WeightInfo::evaluate(stakers).saturating_add(T::ForumWeight::get())
+		}
+
+		/// `floor(pot × weight / total)`, or nothing if there is no weight at all.
+		pub fn share(pot: Rep, weight: Rep, total: Rep) -> Rep {
+			if total.is_zero() {
+				return 0
+			}
+			multiply_by_rational_with_rounding(pot, weight, total, Rounding::Down).unwrap_or(0)
+		}
+
+		/// Open a pool: the checks and effects of `initiate` and [`ValidationPools::open`].
+		pub(crate) fn do_open(
+			initiator: &T::AccountId,
+			post: PostId,
+			fee: u128,
+			duration: BlockNumberFor<T>,
+			rules: Option<PoolRules>,
+			worker_stake: Option<(T::AccountId, Rep)>,
+			allow_ratified: bool,
+		) -> Result<PoolId, DispatchError> {
+			let params = Params::<T>::get();
+			let rules = rules.unwrap_or_else(|| params.rules());
+			Self::validate_rules(&rules)?;
+			ensure!(duration >= params.pool_duration_min, Error::<T>::DurationTooShort);
+			ensure!(duration <= params.pool_duration_max, Error::<T>::DurationTooLong);
+			let minted = params.minting_ratio.saturating_mul_int(fee);
+			ensure!(!minted.is_zero(), Error::<T>::FeeTooLow);
+			let status = T::Forum::status(post).ok_or(Error::<T>::UnknownPost)?;
+			ensure!(
+				status == PostStatus::Open || (allow_ratified && status == PostStatus::Ratified),
+				Error::<T>::PostNotOpen
+			);
+			ensure!(!PoolOfPost::<T>::contains_key(post), Error::<T>::PoolAlreadyOpen);
+			if let Some((worker, amount)) = &worker_stake {
+				ensure!(!amount.is_zero(), Error::<T>::ZeroStake);
+				ensure!(
+					T::Reputation::held(worker, RepHoldReason::Availability) >= *amount,
+					Error::<T>::InsufficientAvailabilityStake
+				);
+			}
+			ensure!(
+				T::Currency::reducible_balance(
+					initiator,
+					Preservation::Preserve,
+					Fortitude::Polite
+				) >= fee,
+				Error::<T>::InsufficientBalance
+			);
+			let now = frame_system::Pallet::<T>::block_number();
+			let end = now.saturating_add(duration);
+			let pool = NextPoolId::<T>::get();
+			let mut ending = EndingAt::<T>::get(end);
+			ending.try_push(pool).map_err(|_| Error::<T>::TooManyPoolsEndingAt)?;
+
+			// Checks done: effects from here on.
+			T::Currency::transfer(
+				initiator,
+				&T::Reputation::dao_account(),
+				fee,
+				Preservation::Preserve,
+			)?;
+			T::Reputation::mint_unowned(minted);
+			let for_minted = rules.stake_for_author.mul_floor(minted);
+			let against_minted = minted - for_minted;
+			let mut open = OpenPool {
+				post,
+				initiator: initiator.clone(),
+				fee,
+				minted,
+				for_minted,
+				against_minted,
+				rules,
+				end,
+				tally: Tally { for_total: for_minted, against_total: against_minted },
+				stakers: 0,
+			};
+			let worker_staked = worker_stake.map(|(worker, amount)| {
+				Stakes::<T>::insert(
+					pool,
+					&worker,
+					StakeInfo { in_favor: true, amount: 0, availability: amount },
+				);
+				open.tally.for_total = open.tally.for_total.saturating_add(amount);
+				open.stakers = 1;
+				(worker, amount)
+			});
+			Pools::<T>::insert(pool, PoolStatus::Open(open));
+			PoolOfPost::<T>::insert(post, pool);
+			EndingAt::<T>::insert(end, ending);
+			NextPoolId::<T>::put(pool.saturating_add(1));
+
+			Self::deposit_event(Event::<T>::PoolInitiated {
+				pool,
+				post,
+				initiator: initiator.clone(),
+				fee,
+				minted,
+				for_minted,
+				against_minted,
+				end,
+			});
+			if let Some((who, amount)) = worker_staked {
+				Self::deposit_event(Event::<T>::Staked { pool, who, amount, in_favor: true });
+			}
+			Ok(pool)
+		}
+
+		/// Stake: the checks and effects of the `stake` call.
+		pub(crate) fn do_stake(
+			who: &T::AccountId,
+			pool: PoolId,
+			amount: Rep,
+			in_favor: bool,
+		) -> DispatchResult {
+			ensure!(!amount.is_zero(), Error::<T>::ZeroStake);
+			let mut open = match Pools::<T>::get(pool) {
+				None => return Err(Error::<T>::UnknownPool.into()),
+				Some(PoolStatus::Resolved(_)) => return Err(Error::<T>::PoolAlreadyResolved.into()),
+				Some(PoolStatus::Open(open)) => open,
+			};
+			ensure!(frame_system::Pallet::<T>::block_number() <= open.end, Error::<T>::PoolEnded);
+			let mut stake = match Stakes::<T>::get(pool, who) {
+				Some(stake) => {
+					ensure!(stake.in_favor == in_favor, Error::<T>::AlreadyStakedOtherSide);
+					stake
+				},
+				None => {
+					ensure!(open.stakers < T::MaxStakersPerPool::get(), Error::<T>::PoolFull);
+					open.stakers += 1;
+					StakeInfo { in_favor, amount: 0, availability: 0 }
+				},
+			};
+			ensure!(T::Reputation::free(who) >= amount, Error::<T>::InsufficientFreeRep);
+
+			T::Reputation::hold(who, RepHoldReason::PoolStake, amount)?;
+			stake.amount = stake.amount.saturating_add(amount);
+			if in_favor {
+				open.tally.for_total = open.tally.for_total.saturating_add(amount);
+			} else {
+				open.tally.against_total = open.tally.against_total.saturating_add(amount);
+			}
+			Stakes::<T>::insert(pool, who, stake);
+			Pools::<T>::insert(pool, PoolStatus::Open(open));
+			Self::deposit_event(Event::<T>::Staked { pool, who: who.clone(), amount, in_favor });
+			Ok(())
+		}
+
+		/// The hook: evaluate the pools that ended before block `n`, walking the end blocks from
+		/// the cursor, at most `MaxEvaluationsPerBlock` pools and `MAX_SLOTS_PER_BLOCK` end
+		/// blocks. Returns the weight used.
+		pub(crate) fn evaluate_ended(n: BlockNumberFor<T>) -> Weight {
+			// No cursor yet: the pallet is new and no pool ended before this block.
+			let mut cursor = EvaluationCursor::<T>::get().unwrap_or(n);
+			let max_evaluations = T::MaxEvaluationsPerBlock::get();
+			let mut evaluated = 0u32;
+			let mut slots = 0u32;
+			let mut weight = Weight::zero();
+			while cursor < n && slots < MAX_SLOTS_PER_BLOCK && evaluated < max_evaluations {
+				slots += 1;
+				let mut ids = EndingAt::<T>::get(cursor);
+				let before = ids.len();
+				while evaluated < max_evaluations && !ids.is_empty() {
+					let pool = ids.remove(0);
+					evaluated += 1;
+					if let Some(PoolStatus::Open(open)) = Pools::<T>::get(pool) {
+						weight.saturating_accrue(Self::evaluation_weight(open.stakers));
+						weight.saturating_accrue(Self::resolve(pool, open));
+					}
+				}
+				if ids.is_empty() {
+					if before > 0 {
+						EndingAt::<T>::remove(cursor);
+					}
+					cursor.saturating_inc();
+				} else {
+					// Pools left over in this end block: the next block goes on from here.
+					EndingAt::<T>::insert(cursor, ids);
+					break
+				}
+			}
+			EvaluationCursor::<T>::put(cursor);
+			weight.saturating_add(T::WeightInfo::on_initialize_slots(slots))
+		}
+
+		/// Settle an ended pool: outcome, fee, stakes, pot, post. Removes its stakes and keeps a
+		/// small resolved record. Never fails: a ledger or forum error is logged and what it left
+		/// in the unowned pot is burned, so REP stays conserved. Returns the weight used by the
+		/// `OnPoolResolved` hook.
+		pub(crate) fn resolve(pool: PoolId, open: OpenPoolOf<T>) -> Weight {
+			let OpenPool {
+				post,
+				initiator,
+				fee,
+				minted,
+				for_minted,
+				against_minted,
+				rules,
+				tally,
+				..
+			} = open;
+			let outcome = Self::outcome(&rules, &tally, T::Reputation::total_rep(), minted);
+			let stakes: Vec<(T::AccountId, StakeInfo)> = Stakes::<T>::drain_prefix(pool).collect();
+			PoolOfPost::<T>::remove(post);
+			Pools::<T>::insert(
+				pool,
+				PoolStatus::Resolved(ResolvedPool {
+					post,
+					outcome,
+					tally,
+					resolved_at: frame_system::Pallet::<T>::block_number(),
+				}),
+			);
+			Self::deposit_event(Event::<T>::PoolResolved {
+				pool,
+				post,
+				outcome,
+				for_total: tally.for_total,
+				against_total: tally.against_total,
+			});
+
+			let burned = match outcome {
+				PoolOutcome::QuorumNotMet => {
+					for (who, stake) in stakes {
+						Self::release(&who, stake.amount);
+						Self::deposit_event(Event::<T>::StakeSettled {
+							pool,
+							who,
+							returned: stake.total(),
+							lost: 0,
+							reward: 0,
+						});
+					}
+					let dao = T::Reputation::dao_account();
+					match T::Currency::transfer(&dao, &initiator, fee, Preservation::Preserve) {
+						Ok(_) =>
+							Self::deposit_event(Event::<T>::FeeRefunded { pool, initiator, fee }),
+						Err(e) => {
+							log::warn!(target: LOG_TARGET, "pool {pool}: fee refund failed: {e:?}");
+							Self::deposit_event(Event::<T>::FeeRefundFailed {
+								pool,
+								initiator,
+								fee,
+							});
+						},
+					}
+					Self::burn(minted)
+				},
+				PoolOutcome::Accepted | PoolOutcome::Rejected => {
+					// The salary is shared by the holdings from before this pool's REP moves.
+					T::Reputation::distribute_fee(fee);
+					Self::deposit_event(Event::<T>::FeePaidOut { pool, fee });
+					let accepted = outcome == PoolOutcome::Accepted;
+					Self::settle(pool, post, accepted, for_minted, against_minted, &rules, stakes)
+				},
+			};
+			if !burned.is_zero() {
+				Self::deposit_event(Event::<T>::RepBurned { pool, amount: burned });
+			}
+			T::OnPoolResolved::on_pool_resolved(pool, post, outcome, tally)
+		}
+
+		/// Accepted or Rejected: losers lose `binding` of their stake, the post is ratified (and
+		/// `for_minted` propagated) or rejected, the pot goes to the winners. Returns the REP
+		/// burned.
+		fn settle(
+			pool: PoolId,
+			post: PostId,
+			accepted: bool,
+			for_minted: Rep,
+			against_minted: Rep,
+			rules: &PoolRules,
+			stakes: Vec<(T::AccountId, StakeInfo)>,
+		) -> Rep {
+			let mut burned: Rep = 0;
+			let mut lost_total: Rep = 0;
+			// Winners' weight: their stakes, plus the authors' minted stake on acceptance. The
+			// unowned AGAINST stake takes no share.
+			let mut winners_weight: Rep = if accepted { for_minted } else { 0 };
+			let mut settled: Vec<(T::AccountId, StakeInfo, Rep)> = Vec::with_capacity(stakes.len());
+			for (who, stake) in stakes {
+				if stake.in_favor == accepted {
+					Self::release(&who, stake.amount);
+					winners_weight = winners_weight.saturating_add(stake.total());
+					settled.push((who, stake, 0));
+				} else {
+					let lost = Self::take_loss(&who, &stake, rules.binding);
+					lost_total = lost_total.saturating_add(lost);
+					settled.push((who, stake, lost));
+				}
+			}
+
+			let mut pot = if accepted {
+				if let Err(e) = T::Forum::ratify(post) {
+					log::error!(target: LOG_TARGET, "pool {pool}: ratify post {post}: {e:?}");
+				}
+				if !for_minted.is_zero() {
+					if let Err(e) = T::Forum::propagate(post, for_minted) {
+						log::error!(target: LOG_TARGET, "pool {pool}: propagate post {post}: {e:?}");
+						burned = burned.saturating_add(Self::burn(for_minted));
+					}
+				}
+				against_minted
+			} else {
+				if let Err(e) = T::Forum::reject(post) {
+					log::error!(target: LOG_TARGET, "pool {pool}: reject post {post}: {e:?}");
+				}
+				for_minted.saturating_add(against_minted)
+			};
+			if rules.redistribute_losing_stakes {
+				pot = pot.saturating_add(lost_total);
+			} else {
+				burned = burned.saturating_add(Self::burn(lost_total));
+			}
+
+			let mut paid: Rep = 0;
+			for (who, stake, lost) in settled {
+				let winner = stake.in_favor == accepted;
+				let mut reward =
+					if winner { Self::share(pot, stake.total(), winners_weight) } else { 0 };
+				if !reward.is_zero() {
+					if let Err(e) = T::Reputation::grant(&who, reward) {
+						log::error!(target: LOG_TARGET, "pool {pool}: grant {reward}: {e:?}");
+						reward = 0;
+					}
+				}
+				paid = paid.saturating_add(reward);
+				Self::deposit_event(Event::<T>::StakeSettled {
+					pool,
+					who,
+					returned: stake.total().saturating_sub(lost),
+					lost,
+					reward,
+				});
+			}
+			if accepted {
+				// No FOR weight at all (a mint too small to stake a unit FOR, and no FOR stakes):
+				// the authors' minted stake, counted exactly in the tally, is the only winner.
+				let authors_share = if winners_weight.is_zero() {
+					pot
+				} else {
+					Self::share(pot, for_minted, winners_weight)
+				};
+				paid = paid.saturating_add(Self::pay_authors(pool, post, authors_share));
+			}
+			burned.saturating_add(Self::burn(pot.saturating_sub(paid)))
+		}
+
+		/// Split `amount` of the pot among the authors of `post` by weight, floor each, the
+		/// remainder to the first author. Returns what was credited.
+		fn pay_authors(pool: PoolId, post: PostId, amount: Rep) -> Rep {
+			if amount.is_zero() {
+				return 0
+			}
+			let authors = T::Forum::authors(post).unwrap_or_default();
+			let shares: Vec<Rep> = authors
+				.iter()
+				.map(|(_, w)| {
+					multiply_by_rational_with_rounding(
+						amount,
+						(*w).min(PPM) as u128,
+						PPM as u128,
+						Rounding::Down,
+					)
+					.unwrap_or(0)
+				})
+				.collect();
+			let remainder =
+				amount.saturating_sub(shares.iter().fold(0, |a: Rep, s| a.saturating_add(*s)));
+			let mut paid: Rep = 0;
+			for (i, ((who, _), mut share)) in authors.into_iter().zip(shares).enumerate() {
+				if i == 0 {
+					share = share.saturating_add(remainder);
+				}
+				if share.is_zero() {
+					continue
+				}
+				match T::Reputation::grant(&who, share) {
+					Ok(()) => {
+						paid = paid.saturating_add(share);
+						Self::deposit_event(Event::<T>::StakeSettled {
+							pool,
+							who,
+							returned: 0,
+							lost: 0,
+							reward: share,
+						});
+					},
+					Err(e) => log::error!(target: LOG_TARGET, "pool {pool}: grant author: {e:?}"),
+				}
+			}
+			paid
+		}
+
+		/// A loser loses `floor(binding × stake)`: from the pool stake first, then from the
+		/// availability hold. The rest of the pool stake is released. Returns what was lost.
+		fn take_loss(who: &T::AccountId, stake: &StakeInfo, binding: Perbill) -> Rep {
+			let loss = binding.mul_floor(stake.total());
+			let from_pool = loss.min(stake.amount);
+			let mut lost: Rep = 0;
+			if !from_pool.is_zero() {
+				match T::Reputation::slash_held(who, RepHoldReason::PoolStake, from_pool) {
+					Ok(()) => lost = from_pool,
+					Err(e) => log::error!(target: LOG_TARGET, "slash pool stake: {e:?}"),
+				}
+			}
+			Self::release(who, stake.amount.saturating_sub(lost));
+			// The availability hold may have shrunk meanwhile: take what is there.
+			let from_availability = loss
+				.saturating_sub(from_pool)
+				.min(T::Reputation::held(who, RepHoldReason::Availability));
+			if !from_availability.is_zero() {
+				match T::Reputation::slash_held(who, RepHoldReason::Availability, from_availability)
+				{
+					Ok(()) => lost = lost.saturating_add(from_availability),
+					Err(e) => log::error!(target: LOG_TARGET, "slash availability: {e:?}"),
+				}
+			}
+			lost
+		}
+
+		/// Release `amount` of the pool stake of `who`.
+		fn release(who: &T::AccountId, amount: Rep) {
+			if amount.is_zero() {
+				return
+			}
+			if let Err(e) = T::Reputation::release(who, RepHoldReason::PoolStake, amount) {
+				log::error!(target: LOG_TARGET, "release pool stake {amount}: {e:?}");
+			}
+		}
+
+		/// Burn `amount` of unowned REP. Returns what was burned.
+		fn burn(amount: Rep) -> Rep {
+			if amount.is_zero() {
+				return 0
+			}
+			match T::Reputation::burn_unowned(amount) {
+				Ok(()) => amount,
+				Err(e) => {
+					log::error!(target: LOG_TARGET, "burn {amount}: {e:?}");
+					0
+				},
+			}
+		}
+
+		/// The pallet's invariants: every open pool is indexed once by its end block (not behind
+		/// the cursor) and by its post, its stakes add up to its tally, and no stake belongs to a
+		/// pool that is not open.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
+			let cursor = EvaluationCursor::<T>::get();
+			let mut indexed = BTreeSet::new();
+			for (end, ids) in EndingAt::<T>::iter() {
+				ensure!(!ids.is_empty(), "an empty end-block list is stored");
+				if let Some(cursor) = cursor {
+					ensure!(end >= cursor, "pools end in a block behind the cursor");
+				}
+				for id in ids {
+					ensure!(indexed.insert(id), "a pool is indexed twice");
+					match Pools::<T>::get(id) {
+						Some(PoolStatus::Open(open)) =>
+							ensure!(open.end == end, "a pool is indexed at the wrong end block"),
+						_ => return Err("a pool indexed by end block is not open".into()),
+					}
+				}
+			}
+			let mut sums: BTreeMap<PoolId, (Rep, Rep, u32)> = BTreeMap::new();
+			for (pool, _who, stake) in Stakes::<T>::iter() {
+				ensure!(
+					matches!(Pools::<T>::get(pool), Some(PoolStatus::Open(_))),
+					"a stake belongs to a pool that is not open"
+				);
+				ensure!(!stake.total().is_zero(), "an empty stake is stored");
+				let entry = sums.entry(pool).or_default();
+				if stake.in_favor {
+					entry.0 = entry.0.saturating_add(stake.total());
+				} else {
+					entry.1 = entry.1.saturating_add(stake.total());
+				}
+				entry.2 += 1;
+			}
+			let next = NextPoolId::<T>::get();
+			let mut open_pools = 0usize;
+			for (id, status) in Pools::<T>::iter() {
+				ensure!(id < next, "a pool id is not below NextPoolId");
+				let PoolStatus::Open(open) = status else { continue };
+				open_pools += 1;
+				ensure!(indexed.contains(&id), "an open pool is not indexed by its end block");
+				ensure!(
+					PoolOfPost::<T>::get(open.post) == Some(id),
+					"an open pool is not its post's"
+				);
+				ensure!(
+					open.for_minted.saturating_add(open.against_minted) == open.minted,
+					"minted stakes do not add up"
+				);
+				let (f, a, n) = sums.get(&id).copied().unwrap_or_default();
+				ensure!(open.stakers == n, "staker count is off");
+				ensure!(n <= T::MaxStakersPerPool::get(), "too many stakers");
+				ensure!(
+					open.tally.for_total == open.for_minted.saturating_add(f) &&
+						open.tally.against_total == open.against_minted.saturating_add(a),
+					"stakes do not add up to the tally"
+				);
+			}
+			ensure!(indexed.len() == open_pools, "an indexed pool is missing");
+			ensure!(PoolOfPost::<T>::iter().count() == open_pools, "a post points to no open pool");
+			Ok(())
+		}
+	}
+}
