@@ -14,3 +14,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_business, Business]
 	[pallet_governance, Governance]
 );
+
+impl frame_system_benchmarking::Config for crate::Runtime {}
+impl frame_benchmarking::baseline::Config for crate::Runtime {}

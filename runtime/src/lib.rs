@@ -12,9 +12,10 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
-pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 
@@ -58,7 +59,7 @@ impl_opaque_keys! {
 	}
 }
 
-#[cfg(not(guild_upgrade_test))]
+#[cfg(not(feature = "upgrade-test"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("guild"),
@@ -71,10 +72,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	system_version: 1,
 };
 
-/// The same runtime with the next `spec_version`: the end-to-end tests build it (with
-/// `--cfg guild_upgrade_test`, see `scripts/build-upgrade-runtime.sh`) to ratify and apply a
-/// runtime upgrade through the forum on a running chain.
-#[cfg(guild_upgrade_test)]
+/// The same runtime with the next `spec_version`: the end-to-end tests build it (feature
+/// `upgrade-test`, see `scripts/build-upgrade-runtime.sh`) to ratify and apply a runtime upgrade
+/// through the forum on a running chain. Never part of a node build.
+#[cfg(feature = "upgrade-test")]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("guild"),

@@ -2,7 +2,10 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get};
+use frame_support::{
+	traits::{EnsureOrigin, Get},
+	BoundedVec,
+};
 
 #[benchmarks]
 mod benchmarks {

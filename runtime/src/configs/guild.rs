@@ -55,7 +55,8 @@ impl pallet_validation_pool::Config for Runtime {
 	type ParamsOrigin = ParamsOrigin;
 	type MaxStakersPerPool = ConstU32<1024>;
 	type MaxPoolsEndingPerBlock = ConstU32<64>;
-	type MaxEvaluationsPerBlock = ConstU32<2>;
+	// A full pool with a worst-case propagation is about 30% of a block: one per block.
+	type MaxEvaluationsPerBlock = ConstU32<1>;
 	type WeightInfo = pallet_validation_pool::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = GuildBenchmarkHelper;
