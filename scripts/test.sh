@@ -12,6 +12,10 @@ echo "test: build took $(( $(date +%s) - start )) s"
 
 cargo test --locked --release --workspace
 
+# The runtime with the next spec_version, for the forum-ratified runtime-upgrade test.
+GUILD_UPGRADE_WASM="$(bash scripts/build-upgrade-runtime.sh)"
+export GUILD_UPGRADE_WASM
+
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 node --test --test-concurrency=1 e2e/tests/
 echo "test: all done in $(( $(date +%s) - start )) s"

@@ -55,8 +55,9 @@ impl pallet_validation_pool::Config for Runtime {
 	type ParamsOrigin = ParamsOrigin;
 	type MaxStakersPerPool = ConstU32<1024>;
 	type MaxPoolsEndingPerBlock = ConstU32<64>;
-	// A full pool with a worst-case propagation is about 30% of a block: one per block.
-	type MaxEvaluationsPerBlock = ConstU32<1>;
+	// Two pools ending together resolve in the same block; each reserves its worst case (a full
+	// pool with a worst-case propagation is about 30% of a block), the rest wait a block.
+	type MaxEvaluationsPerBlock = ConstU32<2>;
 	type WeightInfo = pallet_validation_pool::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = GuildBenchmarkHelper;
