@@ -153,8 +153,10 @@ pub fn inherent_benchmark_data() -> Result<(InherentData, Vec<DigestItem>)> {
 	let babe = sp_consensus_babe::inherents::InherentDataProvider::new(slot);
 	futures::executor::block_on(babe.provide_inherent_data(&mut inherent_data))
 		.map_err(|e| format!("creating inherent data: {e:?}"))?;
-	let digest = vec![DigestItem::babe_pre_digest(PreDigest::SecondaryPlain(
-		SecondaryPlainPreDigest { authority_index: 0, slot },
-	))];
+	let digest =
+		vec![DigestItem::babe_pre_digest(PreDigest::SecondaryPlain(SecondaryPlainPreDigest {
+			authority_index: 0,
+			slot,
+		}))];
 	Ok((inherent_data, digest))
 }

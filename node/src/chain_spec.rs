@@ -16,7 +16,9 @@ fn properties() -> Properties {
 }
 
 fn wasm() -> Result<&'static [u8], String> {
-	WASM_BINARY.ok_or_else(|| "The runtime's wasm binary is not available: build without SKIP_WASM_BUILD".to_string())
+	WASM_BINARY.ok_or_else(|| {
+		"The runtime's wasm binary is not available: build without SKIP_WASM_BUILD".to_string()
+	})
 }
 
 /// The development chain: Alice validates alone, so blocks are final as soon as they are made.

@@ -351,14 +351,14 @@ impl ParamKey {
 	/// How the value of this parameter is read.
 	pub fn kind(&self) -> ParamKind {
 		match self {
-			Self::PoolStakeForAuthor |
-			Self::PoolQuorum |
-			Self::PoolWinRatio |
-			Self::PoolBinding |
-			Self::BusinessNoShowSlash |
-			Self::GovernanceStageQuorum(_) |
-			Self::GovernanceStageWinRatio(_) |
-			Self::GovernanceStageBinding(_) => ParamKind::Fraction,
+			Self::PoolStakeForAuthor
+			| Self::PoolQuorum
+			| Self::PoolWinRatio
+			| Self::PoolBinding
+			| Self::BusinessNoShowSlash
+			| Self::GovernanceStageQuorum(_)
+			| Self::GovernanceStageWinRatio(_)
+			| Self::GovernanceStageBinding(_) => ParamKind::Fraction,
 			Self::PoolRedistributeLosingStakes => ParamKind::Flag,
 			_ => ParamKind::Number,
 		}

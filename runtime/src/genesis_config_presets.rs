@@ -3,8 +3,8 @@
 
 use crate::{
 	AccountId, BabeConfig, BalancesConfig, BusinessConfig, ForumConfig, GovernanceConfig,
-	RuntimeGenesisConfig, ValidationPoolConfig, SessionConfig, SessionKeys,
-	SudoConfig, ValidatorSetConfig, BABE_GENESIS_EPOCH_CONFIG, UNIT,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidationPoolConfig,
+	ValidatorSetConfig, BABE_GENESIS_EPOCH_CONFIG, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use sp_consensus_babe::AuthorityId as BabeId;

@@ -369,15 +369,15 @@ pub mod pallet {
 				.filter(|c| eligible(c))
 				.fold(0u128, |sum, c| sum.saturating_add(c.amount));
 			if total.is_zero() {
-				return None
+				return None;
 			}
 			let mut ticket = (U256::from_big_endian(&seed) % U256::from(total)).low_u128();
 			for (index, c) in candidates.iter().enumerate() {
 				if !eligible(c) {
-					continue
+					continue;
 				}
 				if ticket < c.amount {
-					return Some(index)
+					return Some(index);
 				}
 				ticket -= c.amount;
 			}
@@ -497,7 +497,7 @@ pub mod pallet {
 				if let Err(e) = T::Reputation::slash_held(who, RepHoldReason::Availability, burned)
 				{
 					log::error!(target: LOG_TARGET, "slash of {burned}: {e:?}");
-					return 0
+					return 0;
 				}
 				if let Err(e) = T::Reputation::burn_unowned(burned) {
 					log::error!(target: LOG_TARGET, "burn of {burned}: {e:?}");

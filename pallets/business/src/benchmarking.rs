@@ -263,7 +263,7 @@ mod benchmarks {
 		let (id, _) = request::<T>();
 		if !matches!(Requests::<T>::get(id).map(|r| r.status), Some(RequestStatus::Pending { .. }))
 		{
-			return Err(BenchmarkError::Stop("an expert was available"))
+			return Err(BenchmarkError::Stop("an expert was available"));
 		}
 		expert::<T>(0);
 

@@ -423,7 +423,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut req = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
 			let RequestStatus::Assigned { worker, deadline, .. } = req.status.clone() else {
-				return Err(Error::<T>::NotAwaitingEvidence.into())
+				return Err(Error::<T>::NotAwaitingEvidence.into());
 			};
 			ensure!(who == worker, Error::<T>::NotAssignedWorker);
 			let now = Self::now();
@@ -470,7 +470,7 @@ pub mod pallet {
 			let mut req = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
 			ensure!(who == req.customer, Error::<T>::NotCustomer);
 			let RequestStatus::EvidenceSubmitted { deadline, .. } = req.status else {
-				return Err(Error::<T>::NotAwaitingReview.into())
+				return Err(Error::<T>::NotAwaitingReview.into());
 			};
 			Self::unschedule(request, deadline);
 			req.verdict = Some(approve);
@@ -608,7 +608,7 @@ pub mod pallet {
 			let mut block = at;
 			for _ in 0..SCHEDULE_PROBES {
 				if Due::<T>::try_mutate(block, |list| list.try_push(request)).is_ok() {
-					return Ok(block)
+					return Ok(block);
 				}
 				block.saturating_inc();
 			}
@@ -652,7 +652,7 @@ pub mod pallet {
 				}
 				if Due::<T>::contains_key(cursor) {
 					// Deadlines left in this block: the next block goes on from here.
-					break
+					break;
 				}
 				cursor.saturating_inc();
 			}
@@ -665,7 +665,7 @@ pub mod pallet {
 		pub(crate) fn process_due(request: RequestId, at: BlockNumberFor<T>) -> Weight {
 			let Some(mut req) = Requests::<T>::get(request) else {
 				log::error!(target: LOG_TARGET, "deadline of unknown request {request}");
-				return T::DbWeight::get().reads(1)
+				return T::DbWeight::get().reads(1);
 			};
 			match req.status.clone() {
 				RequestStatus::Assigned { worker, deadline, .. } if deadline == at => {
@@ -717,7 +717,7 @@ pub mod pallet {
 					let RequestStatus::EvidenceSubmitted { worker, post, start_failures, .. } =
 						req.status.clone()
 					else {
-						return
+						return;
 					};
 					let retry = Self::now().saturating_add(Params::<T>::get().pool_duration);
 					match Self::schedule(request, retry) {
@@ -760,7 +760,7 @@ pub mod pallet {
 			let mut exclude: Vec<T::AccountId> = req.excluded.to_vec();
 			exclude.push(req.customer.clone());
 			let Some((worker, stake)) = T::Experts::draw(request, attempt, &exclude) else {
-				return false
+				return false;
 			};
 			let due = Self::now().saturating_add(Params::<T>::get().evidence_timeout);
 			match Self::schedule(request, due) {
@@ -816,7 +816,7 @@ pub mod pallet {
 				let Some(mut req) = Requests::<T>::get(request) else { continue };
 				if !matches!(req.status, RequestStatus::Pending { .. }) {
 					log::error!(target: LOG_TARGET, "queued request {request} is not pending");
-					continue
+					continue;
 				}
 				if !Self::try_assign(request, &mut req) {
 					Self::enqueue(request, &mut req);
@@ -833,7 +833,7 @@ pub mod pallet {
 		/// Remember not to draw `who` for `req` again (forgetting the oldest when full).
 		fn exclude(req: &mut Request<T>, who: T::AccountId) {
 			if req.excluded.contains(&who) {
-				return
+				return;
 			}
 			if req.excluded.is_full() && !req.excluded.is_empty() {
 				req.excluded.remove(0);
@@ -889,7 +889,7 @@ pub mod pallet {
 		/// On an error the caller rolls back.
 		fn start_pool(request: RequestId, req: &mut Request<T>) -> Result<bool, DispatchError> {
 			let RequestStatus::EvidenceSubmitted { worker, post, .. } = req.status.clone() else {
-				return Err(Error::<T>::NotAwaitingReview.into())
+				return Err(Error::<T>::NotAwaitingReview.into());
 			};
 			match T::Forum::status(post) {
 				Some(PostStatus::Open) => {
@@ -958,17 +958,17 @@ pub mod pallet {
 		/// The outcome of a pool of this pallet. Returns the weight used.
 		fn pool_resolved(pool: PoolId, outcome: PoolOutcome) -> Weight {
 			let Some(request) = RequestOfPool::<T>::take(pool) else {
-				return T::WeightInfo::pool_resolved_other()
+				return T::WeightInfo::pool_resolved_other();
 			};
 			let weight =
 				T::WeightInfo::pool_resolved_ours().saturating_add(Self::released_worker_weight());
 			let Some(mut req) = Requests::<T>::get(request) else {
 				log::error!(target: LOG_TARGET, "pool {pool} of unknown request {request}");
-				return weight
+				return weight;
 			};
 			let RequestStatus::Validating { worker, post, .. } = req.status.clone() else {
 				log::error!(target: LOG_TARGET, "pool {pool}: request {request} not validating");
-				return weight
+				return weight;
 			};
 			match outcome {
 				PoolOutcome::Accepted => {
@@ -1011,8 +1011,8 @@ pub mod pallet {
 					let params = Params::<T>::get();
 					// The pool refunded the fee to the customer: hold it again for the next
 					// pool, which opens in the next block.
-					if req.pools < params.max_validation_attempts &&
-						Self::hold_fee_again(request, &req)
+					if req.pools < params.max_validation_attempts
+						&& Self::hold_fee_again(request, &req)
 					{
 						match Self::schedule(request, Self::now()) {
 							Ok(at) => {
@@ -1029,12 +1029,13 @@ pub mod pallet {
 									at,
 								});
 								Requests::<T>::insert(request, req);
-								return weight
+								return weight;
 							},
-							Err(_) =>
+							Err(_) => {
 								if let Err(e) = Self::release_fee(&req) {
 									log::error!(target: LOG_TARGET, "refund {request}: {e:?}");
-								},
+								}
+							},
 						}
 					}
 					T::Experts::release(&worker);
@@ -1121,8 +1122,8 @@ pub mod pallet {
 			ensure!(pools.is_empty(), "a validating request's pool is not mapped");
 			for (customer, expected) in fees {
 				ensure!(
-					T::Currency::balance_on_hold(&HoldReason::RequestFee.into(), &customer) ==
-						expected,
+					T::Currency::balance_on_hold(&HoldReason::RequestFee.into(), &customer)
+						== expected,
 					"held fees differ from the requests' fees"
 				);
 			}

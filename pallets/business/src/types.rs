@@ -118,9 +118,9 @@ impl<AccountId, BlockNumber> RequestStatus<AccountId, BlockNumber> {
 	/// The worker whose stake is bound to the request in this state, if any.
 	pub fn worker(&self) -> Option<&AccountId> {
 		match self {
-			Self::Assigned { worker, .. } |
-			Self::EvidenceSubmitted { worker, .. } |
-			Self::Validating { worker, .. } => Some(worker),
+			Self::Assigned { worker, .. }
+			| Self::EvidenceSubmitted { worker, .. }
+			| Self::Validating { worker, .. } => Some(worker),
 			_ => None,
 		}
 	}
@@ -128,8 +128,9 @@ impl<AccountId, BlockNumber> RequestStatus<AccountId, BlockNumber> {
 	/// The block after which the hook acts on the request (evidence or review timeout), if any.
 	pub fn deadline(&self) -> Option<&BlockNumber> {
 		match self {
-			Self::Assigned { deadline, .. } | Self::EvidenceSubmitted { deadline, .. } =>
-				Some(deadline),
+			Self::Assigned { deadline, .. } | Self::EvidenceSubmitted { deadline, .. } => {
+				Some(deadline)
+			},
 			_ => None,
 		}
 	}

@@ -422,8 +422,8 @@ pub mod pallet {
 			let fee = params.proposal_fee;
 			let later_fees = fee.saturating_mul(stage_count.saturating_sub(1) as u128);
 			ensure!(
-				T::Currency::reducible_balance(&who, Preservation::Preserve, Fortitude::Polite) >=
-					fee.saturating_add(later_fees),
+				T::Currency::reducible_balance(&who, Preservation::Preserve, Fortitude::Polite)
+					>= fee.saturating_add(later_fees),
 				Error::<T>::InsufficientBalance
 			);
 
@@ -545,7 +545,7 @@ pub mod pallet {
 					Self::finish(&mut proposal, ProposalState::Rejected { stage, at: now });
 					T::WeightInfo::stage_failed()
 				},
-				PoolOutcome::QuorumNotMet =>
+				PoolOutcome::QuorumNotMet => {
 					if attempt < proposal.max_attempts {
 						let attempt = attempt.saturating_add(1);
 						Self::deposit_event(Event::<T>::StageRetried {
@@ -564,7 +564,8 @@ pub mod pallet {
 						});
 						Self::finish(&mut proposal, ProposalState::Expired { stage, at: now });
 						T::WeightInfo::stage_failed()
-					},
+					}
+				},
 			};
 			Proposals::<T>::insert(id, proposal);
 			weight
@@ -602,8 +603,8 @@ pub mod pallet {
 					if current != 0 {
 						// Exact: new ≥ current / 2 and new ≤ current × 2.
 						ensure!(
-							value.saturating_mul(2) >= current &&
-								value <= current.saturating_mul(2),
+							value.saturating_mul(2) >= current
+								&& value <= current.saturating_mul(2),
 							Error::<T>::ChangeOutOfBounds
 						);
 					}
@@ -623,8 +624,9 @@ pub mod pallet {
 				ParamKey::GovernanceStageQuorum(i) => stage(i)?.quorum.deconstruct() as u128,
 				ParamKey::GovernanceStageWinRatio(i) => stage(i)?.win_ratio.deconstruct() as u128,
 				ParamKey::GovernanceStageBinding(i) => stage(i)?.binding.deconstruct() as u128,
-				ParamKey::GovernanceStageDuration(i) =>
-					UniqueSaturatedInto::<u128>::unique_saturated_into(stage(i)?.duration),
+				ParamKey::GovernanceStageDuration(i) => {
+					UniqueSaturatedInto::<u128>::unique_saturated_into(stage(i)?.duration)
+				},
 				ParamKey::GovernanceMaxAttempts => params.max_attempts as u128,
 				ParamKey::GovernanceProposalFee => params.proposal_fee,
 				_ => return None,
@@ -651,12 +653,15 @@ pub mod pallet {
 					stages.resize(count as usize, last);
 					params.stages = BoundedVec::truncate_from(stages);
 				},
-				ParamKey::GovernanceStageQuorum(i) =>
-					Self::stage_mut(&mut params, i)?.quorum = fraction()?,
-				ParamKey::GovernanceStageWinRatio(i) =>
-					Self::stage_mut(&mut params, i)?.win_ratio = fraction()?,
-				ParamKey::GovernanceStageBinding(i) =>
-					Self::stage_mut(&mut params, i)?.binding = fraction()?,
+				ParamKey::GovernanceStageQuorum(i) => {
+					Self::stage_mut(&mut params, i)?.quorum = fraction()?
+				},
+				ParamKey::GovernanceStageWinRatio(i) => {
+					Self::stage_mut(&mut params, i)?.win_ratio = fraction()?
+				},
+				ParamKey::GovernanceStageBinding(i) => {
+					Self::stage_mut(&mut params, i)?.binding = fraction()?
+				},
 				ParamKey::GovernanceStageDuration(i) => {
 					let duration = <BlockNumberFor<T> as TryFrom<u128>>::try_from(value)
 						.map_err(|_| Error::<T>::ValueTooLarge)?;

@@ -421,8 +421,8 @@ pub mod pallet {
 			Self::validate_rules(&params.rules())?;
 			ensure!(!params.pool_duration_min.is_zero(), Error::<T>::ZeroPoolDuration);
 			ensure!(
-				params.pool_duration_min <= params.pool_duration_default &&
-					params.pool_duration_default <= params.pool_duration_max,
+				params.pool_duration_min <= params.pool_duration_default
+					&& params.pool_duration_default <= params.pool_duration_max,
 				Error::<T>::DefaultDurationOutOfBounds
 			);
 			Ok(())
@@ -447,11 +447,11 @@ pub mod pallet {
 			let staked = U256::from(tally.for_total) + U256::from(tally.against_total);
 			let base = U256::from(total_rep) + U256::from(minted);
 			if staked * billion < U256::from(rules.quorum.deconstruct()) * base {
-				return PoolOutcome::QuorumNotMet
+				return PoolOutcome::QuorumNotMet;
 			}
 			let for_minted = rules.stake_for_author.mul_floor(minted);
-			let for_scaled = U256::from(tally.for_total.saturating_sub(for_minted)) * billion +
-				U256::from(minted) * U256::from(rules.stake_for_author.deconstruct());
+			let for_scaled = U256::from(tally.for_total.saturating_sub(for_minted)) * billion
+				+ U256::from(minted) * U256::from(rules.stake_for_author.deconstruct());
 			if for_scaled >= U256::from(rules.win_ratio.deconstruct()) * staked {
 				PoolOutcome::Accepted
 			} else {
@@ -468,7 +468,7 @@ pub mod pallet {
 		/// `floor(pot × weight / total)`, or nothing if there is no weight at all.
 		pub fn share(pot: Rep, weight: Rep, total: Rep) -> Rep {
 			if total.is_zero() {
-				return 0
+				return 0;
 			}
 			multiply_by_rational_with_rounding(pot, weight, total, Rounding::Down).unwrap_or(0)
 		}
@@ -640,7 +640,7 @@ pub mod pallet {
 				} else {
 					// Pools left over in this end block: the next block goes on from here.
 					EndingAt::<T>::insert(cursor, ids);
-					break
+					break;
 				}
 			}
 			EvaluationCursor::<T>::put(cursor);
@@ -697,8 +697,9 @@ pub mod pallet {
 					}
 					let dao = T::Reputation::dao_account();
 					match T::Currency::transfer(&dao, &initiator, fee, Preservation::Preserve) {
-						Ok(_) =>
-							Self::deposit_event(Event::<T>::FeeRefunded { pool, initiator, fee }),
+						Ok(_) => {
+							Self::deposit_event(Event::<T>::FeeRefunded { pool, initiator, fee })
+						},
 						Err(e) => {
 							log::warn!(target: LOG_TARGET, "pool {pool}: fee refund failed: {e:?}");
 							Self::deposit_event(Event::<T>::FeeRefundFailed {
@@ -814,7 +815,7 @@ pub mod pallet {
 		/// remainder to the first author. Returns what was credited.
 		fn pay_authors(pool: PoolId, post: PostId, amount: Rep) -> Rep {
 			if amount.is_zero() {
-				return 0
+				return 0;
 			}
 			let authors = T::Forum::authors(post).unwrap_or_default();
 			let shares: Vec<Rep> = authors
@@ -837,7 +838,7 @@ pub mod pallet {
 					share = share.saturating_add(remainder);
 				}
 				if share.is_zero() {
-					continue
+					continue;
 				}
 				match T::Reputation::grant(&who, share) {
 					Ok(()) => {
@@ -886,7 +887,7 @@ pub mod pallet {
 		/// Release `amount` of the pool stake of `who`.
 		fn release(who: &T::AccountId, amount: Rep) {
 			if amount.is_zero() {
-				return
+				return;
 			}
 			if let Err(e) = T::Reputation::release(who, RepHoldReason::PoolStake, amount) {
 				log::error!(target: LOG_TARGET, "release pool stake {amount}: {e:?}");
@@ -896,7 +897,7 @@ pub mod pallet {
 		/// Burn `amount` of unowned REP. Returns what was burned.
 		fn burn(amount: Rep) -> Rep {
 			if amount.is_zero() {
-				return 0
+				return 0;
 			}
 			match T::Reputation::burn_unowned(amount) {
 				Ok(()) => amount,
@@ -923,8 +924,9 @@ pub mod pallet {
 				for id in ids {
 					ensure!(indexed.insert(id), "a pool is indexed twice");
 					match Pools::<T>::get(id) {
-						Some(PoolStatus::Open(open)) =>
-							ensure!(open.end == end, "a pool is indexed at the wrong end block"),
+						Some(PoolStatus::Open(open)) => {
+							ensure!(open.end == end, "a pool is indexed at the wrong end block")
+						},
 						_ => return Err("a pool indexed by end block is not open".into()),
 					}
 				}
@@ -963,8 +965,8 @@ pub mod pallet {
 				ensure!(open.stakers == n, "staker count is off");
 				ensure!(n <= T::MaxStakersPerPool::get(), "too many stakers");
 				ensure!(
-					open.tally.for_total == open.for_minted.saturating_add(f) &&
-						open.tally.against_total == open.against_minted.saturating_add(a),
+					open.tally.for_total == open.for_minted.saturating_add(f)
+						&& open.tally.against_total == open.against_minted.saturating_add(a),
 					"stakes do not add up to the tally"
 				);
 			}

@@ -26,14 +26,29 @@ fn root_removes_a_validator() {
 #[test]
 fn bad_calls_fail_with_named_errors_and_change_nothing() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(ValidatorSet::add_validator(RuntimeOrigin::signed(1), 3), DispatchError::BadOrigin);
-		assert_noop!(ValidatorSet::add_validator(RuntimeOrigin::root(), 2), Error::<Test>::AlreadyValidator);
-		assert_noop!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 9), Error::<Test>::NotValidator);
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::signed(1), 3),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::root(), 2),
+			Error::<Test>::AlreadyValidator
+		);
+		assert_noop!(
+			ValidatorSet::remove_validator(RuntimeOrigin::root(), 9),
+			Error::<Test>::NotValidator
+		);
 		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
-		assert_noop!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 2), Error::<Test>::TooFewValidators);
+		assert_noop!(
+			ValidatorSet::remove_validator(RuntimeOrigin::root(), 2),
+			Error::<Test>::TooFewValidators
+		);
 		for who in 10..17 {
 			assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), who));
 		}
-		assert_noop!(ValidatorSet::add_validator(RuntimeOrigin::root(), 99), Error::<Test>::TooManyValidators);
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::root(), 99),
+			Error::<Test>::TooManyValidators
+		);
 	});
 }

@@ -2,8 +2,8 @@
 
 use crate::{
 	time::{EPOCH_DURATION_IN_SLOTS, SLOT_DURATION},
-	AccountId, Babe, Balances, Runtime, RuntimeEvent, RuntimeHoldReason, SessionKeys,
-	ValidatorSet, MILLI_UNIT,
+	AccountId, Babe, Balances, Runtime, RuntimeEvent, RuntimeHoldReason, SessionKeys, ValidatorSet,
+	MILLI_UNIT,
 };
 use frame_support::{
 	parameter_types,

@@ -26,8 +26,7 @@ parameter_types! {
 }
 
 /// Who may change the protocol's parameters: root, or a forum proposal ratified by every stage.
-pub type ParamsOrigin =
-	EitherOfDiverse<EnsureRoot<AccountId>, pallet_governance::EnsureProposal>;
+pub type ParamsOrigin = EitherOfDiverse<EnsureRoot<AccountId>, pallet_governance::EnsureProposal>;
 
 impl pallet_reputation::Config for Runtime {
 	type Currency = Balances;
@@ -143,15 +142,15 @@ impl GovernedParameters for RuntimeParameters {
 	fn current(key: ParamKey) -> Option<u128> {
 		use ParamKey::*;
 		Some(match key {
-			PoolMintingRatio |
-			PoolStakeForAuthor |
-			PoolQuorum |
-			PoolWinRatio |
-			PoolBinding |
-			PoolRedistributeLosingStakes |
-			PoolDurationMin |
-			PoolDurationDefault |
-			PoolDurationMax => {
+			PoolMintingRatio
+			| PoolStakeForAuthor
+			| PoolQuorum
+			| PoolWinRatio
+			| PoolBinding
+			| PoolRedistributeLosingStakes
+			| PoolDurationMin
+			| PoolDurationDefault
+			| PoolDurationMax => {
 				let p = pallet_validation_pool::Params::<Runtime>::get();
 				match key {
 					PoolMintingRatio => p.minting_ratio.into_inner(),
@@ -173,13 +172,14 @@ impl GovernedParameters for RuntimeParameters {
 					_ => p.post_deposit,
 				}
 			},
-			AvailabilityMinStake =>
-				pallet_availability::Params::<Runtime>::get().min_availability_stake,
-			BusinessEvidenceTimeout |
-			BusinessReviewTimeout |
-			BusinessNoShowSlash |
-			BusinessMaxValidationAttempts |
-			BusinessPoolDuration => {
+			AvailabilityMinStake => {
+				pallet_availability::Params::<Runtime>::get().min_availability_stake
+			},
+			BusinessEvidenceTimeout
+			| BusinessReviewTimeout
+			| BusinessNoShowSlash
+			| BusinessMaxValidationAttempts
+			| BusinessPoolDuration => {
 				let p = pallet_business::Params::<Runtime>::get();
 				match key {
 					BusinessEvidenceTimeout => p.evidence_timeout.into(),
@@ -189,13 +189,13 @@ impl GovernedParameters for RuntimeParameters {
 					_ => p.pool_duration.into(),
 				}
 			},
-			GovernanceStageCount |
-			GovernanceStageQuorum(_) |
-			GovernanceStageWinRatio(_) |
-			GovernanceStageBinding(_) |
-			GovernanceStageDuration(_) |
-			GovernanceMaxAttempts |
-			GovernanceProposalFee => Governance::param_value(key)?,
+			GovernanceStageCount
+			| GovernanceStageQuorum(_)
+			| GovernanceStageWinRatio(_)
+			| GovernanceStageBinding(_)
+			| GovernanceStageDuration(_)
+			| GovernanceMaxAttempts
+			| GovernanceProposalFee => Governance::param_value(key)?,
 		})
 	}
 
@@ -203,15 +203,15 @@ impl GovernedParameters for RuntimeParameters {
 		use ParamKey::*;
 		let origin: RuntimeOrigin = pallet_governance::Origin::Proposal(proposal).into();
 		match key {
-			PoolMintingRatio |
-			PoolStakeForAuthor |
-			PoolQuorum |
-			PoolWinRatio |
-			PoolBinding |
-			PoolRedistributeLosingStakes |
-			PoolDurationMin |
-			PoolDurationDefault |
-			PoolDurationMax => {
+			PoolMintingRatio
+			| PoolStakeForAuthor
+			| PoolQuorum
+			| PoolWinRatio
+			| PoolBinding
+			| PoolRedistributeLosingStakes
+			| PoolDurationMin
+			| PoolDurationDefault
+			| PoolDurationMax => {
 				let mut p = pallet_validation_pool::Params::<Runtime>::get();
 				match key {
 					PoolMintingRatio => p.minting_ratio = FixedU128::from_inner(value),
@@ -240,11 +240,11 @@ impl GovernedParameters for RuntimeParameters {
 				p.min_availability_stake = value;
 				Availability::set_params(origin, p)
 			},
-			BusinessEvidenceTimeout |
-			BusinessReviewTimeout |
-			BusinessNoShowSlash |
-			BusinessMaxValidationAttempts |
-			BusinessPoolDuration => {
+			BusinessEvidenceTimeout
+			| BusinessReviewTimeout
+			| BusinessNoShowSlash
+			| BusinessMaxValidationAttempts
+			| BusinessPoolDuration => {
 				let mut p = pallet_business::Params::<Runtime>::get();
 				match key {
 					BusinessEvidenceTimeout => p.evidence_timeout = blocks(value)?,
@@ -255,14 +255,15 @@ impl GovernedParameters for RuntimeParameters {
 				}
 				Business::set_params(origin, Box::new(p))
 			},
-			GovernanceStageCount |
-			GovernanceStageQuorum(_) |
-			GovernanceStageWinRatio(_) |
-			GovernanceStageBinding(_) |
-			GovernanceStageDuration(_) |
-			GovernanceMaxAttempts |
-			GovernanceProposalFee =>
-				Governance::set_params(origin, Box::new(Governance::params_with(key, value)?)),
+			GovernanceStageCount
+			| GovernanceStageQuorum(_)
+			| GovernanceStageWinRatio(_)
+			| GovernanceStageBinding(_)
+			| GovernanceStageDuration(_)
+			| GovernanceMaxAttempts
+			| GovernanceProposalFee => {
+				Governance::set_params(origin, Box::new(Governance::params_with(key, value)?))
+			},
 		}
 	}
 }

@@ -59,22 +59,25 @@ fn apply(op: Op) {
 				vec![],
 			);
 		},
-		Op::Deliver { request } =>
+		Op::Deliver { request } => {
 			if let Some(req) = crate::Requests::<Test>::get(request) {
 				if let RequestStatus::Assigned { worker, .. } = req.status {
 					let post = new_post(&[(worker, PPM)]);
 					let _ = Business::submit_evidence(RuntimeOrigin::signed(worker), request, post);
 				}
-			},
-		Op::Review { request, approve } =>
+			}
+		},
+		Op::Review { request, approve } => {
 			if let Some(req) = crate::Requests::<Test>::get(request) {
 				let _ = Business::review(RuntimeOrigin::signed(req.customer), request, approve);
-			},
-		Op::Cancel { request } =>
+			}
+		},
+		Op::Cancel { request } => {
 			if let Some(req) = crate::Requests::<Test>::get(request) {
 				let _ = Business::cancel(RuntimeOrigin::signed(req.customer), request);
-			},
-		Op::Vote { request, voter, amount, in_favor } =>
+			}
+		},
+		Op::Vote { request, voter, amount, in_favor } => {
 			if let Some(req) = crate::Requests::<Test>::get(request) {
 				if let RequestStatus::Validating { pool, .. } = req.status {
 					let _ = ValidationPool::stake(
@@ -84,7 +87,8 @@ fn apply(op: Op) {
 						in_favor,
 					);
 				}
-			},
+			}
+		},
 		Op::Withdraw { expert } => {
 			let _ = Availability::withdraw(RuntimeOrigin::signed(EXPERTS[expert]));
 		},

@@ -224,13 +224,13 @@ impl GovernedParameters for MockParameters {
 			ForumReferenceChainLimit => forum.reference_chain_limit.into(),
 			ForumRevaluationLimit => forum.revaluation_limit.into(),
 			ForumPostDeposit => forum.post_deposit,
-			GovernanceStageCount |
-			GovernanceStageQuorum(_) |
-			GovernanceStageWinRatio(_) |
-			GovernanceStageBinding(_) |
-			GovernanceStageDuration(_) |
-			GovernanceMaxAttempts |
-			GovernanceProposalFee => Governance::param_value(key)?,
+			GovernanceStageCount
+			| GovernanceStageQuorum(_)
+			| GovernanceStageWinRatio(_)
+			| GovernanceStageBinding(_)
+			| GovernanceStageDuration(_)
+			| GovernanceMaxAttempts
+			| GovernanceProposalFee => Governance::param_value(key)?,
 			_ => return None,
 		})
 	}
@@ -239,15 +239,15 @@ impl GovernedParameters for MockParameters {
 		use ParamKey::*;
 		let origin: RuntimeOrigin = pallet_governance::Origin::Proposal(proposal).into();
 		match key {
-			PoolMintingRatio |
-			PoolStakeForAuthor |
-			PoolQuorum |
-			PoolWinRatio |
-			PoolBinding |
-			PoolRedistributeLosingStakes |
-			PoolDurationMin |
-			PoolDurationDefault |
-			PoolDurationMax => {
+			PoolMintingRatio
+			| PoolStakeForAuthor
+			| PoolQuorum
+			| PoolWinRatio
+			| PoolBinding
+			| PoolRedistributeLosingStakes
+			| PoolDurationMin
+			| PoolDurationDefault
+			| PoolDurationMax => {
 				let mut p = pallet_validation_pool::Params::<Test>::get();
 				match key {
 					PoolMintingRatio => p.minting_ratio = FixedU128::from_inner(value),
@@ -276,14 +276,15 @@ impl GovernedParameters for MockParameters {
 				}
 				Forum::set_params(origin, p)
 			},
-			GovernanceStageCount |
-			GovernanceStageQuorum(_) |
-			GovernanceStageWinRatio(_) |
-			GovernanceStageBinding(_) |
-			GovernanceStageDuration(_) |
-			GovernanceMaxAttempts |
-			GovernanceProposalFee =>
-				Governance::set_params(origin, Box::new(Governance::params_with(key, value)?)),
+			GovernanceStageCount
+			| GovernanceStageQuorum(_)
+			| GovernanceStageWinRatio(_)
+			| GovernanceStageBinding(_)
+			| GovernanceStageDuration(_)
+			| GovernanceMaxAttempts
+			| GovernanceProposalFee => {
+				Governance::set_params(origin, Box::new(Governance::params_with(key, value)?))
+			},
 			_ => Err(pallet_governance::Error::<Test>::UnknownParameter.into()),
 		}
 	}

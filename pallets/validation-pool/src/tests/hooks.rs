@@ -120,10 +120,10 @@ fn the_hook_reports_the_weight_of_what_it_evaluated() {
 			run_to_block(6);
 			System::set_block_number(7);
 			let weight = ValidationPool::on_initialize(7);
-			let expected = <() as WeightInfo>::evaluate(1) +
-				<() as WeightInfo>::evaluate(2) +
-				ForumWeight::get() * 2 +
-				<() as WeightInfo>::on_initialize_slots(1);
+			let expected = <() as WeightInfo>::evaluate(1)
+				+ <() as WeightInfo>::evaluate(2)
+				+ ForumWeight::get() * 2
+				+ <() as WeightInfo>::on_initialize_slots(1);
 			assert_eq!(weight, expected);
 			System::set_block_number(8);
 			let idle = ValidationPool::on_initialize(8);

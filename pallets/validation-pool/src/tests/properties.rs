@@ -138,7 +138,7 @@ fn run_case(c: Case) {
 				ValidationPool::initiate(RuntimeOrigin::signed(INITIATOR), post, c.fee, Some(3));
 			if m == 0 {
 				assert_eq!(res, Err(Error::<Test>::FeeTooLow.into()));
-				return
+				return;
 			}
 			res.unwrap();
 			let pool = 0;
@@ -184,8 +184,8 @@ fn run_case(c: Case) {
 			assert_eq!(open_pool(pool).tally.against_total, against_total);
 			let expected_outcome = if staked * BILLION < c.quorum as u128 * (total_before + m) {
 				PoolOutcome::QuorumNotMet
-			} else if for_stakes * BILLION + m * c.stake_for_author as u128 >=
-				c.win as u128 * staked
+			} else if for_stakes * BILLION + m * c.stake_for_author as u128
+				>= c.win as u128 * staked
 			{
 				PoolOutcome::Accepted
 			} else {
