@@ -1,10 +1,9 @@
 //! Benchmarks of the validation pools (v2).
 //!
 //! `evaluate` is measured with `s` stakers and an accepted outcome (every FOR stake is rewarded,
-//! every AGAINST stake slashed, the post ratified and `for_minted` propagated into the post that
-//! `T::BenchmarkHelper` creates). The forum's worst case (a propagation visiting
-//! `MaxPropagationVisits` posts) is not rebuilt here: `Config::ForumWeight` adds it to every
-//! evaluation.
+//! every AGAINST stake slashed, the post that `T::BenchmarkHelper` creates ratified and its
+//! propagation queued). The propagation is a step of its own that the hooks run later: its worst
+//! case (`MaxPropagationVisits` posts) is the forum's benchmark, `Config::ForumWeight`.
 
 use super::*;
 use crate::Pallet as ValidationPool;
@@ -110,7 +109,7 @@ mod benchmarks {
 	}
 
 	/// `s` stakers, two FOR to one AGAINST: the pool is accepted, FOR stakes are rewarded,
-	/// AGAINST stakes slashed, `for_minted` propagated into the worst-case post.
+	/// AGAINST stakes slashed, the post ratified and its propagation queued.
 	#[benchmark]
 	fn evaluate(s: Linear<1, { T::MaxStakersPerPool::get() }>) -> Result<(), BenchmarkError> {
 		let (pool, _, end) = open_pool::<T>();

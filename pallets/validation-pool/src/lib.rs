@@ -36,6 +36,15 @@
 //! - A pool copies its rules when it opens: `set_params` applies to new pools only.
 //! - A pool record is kept after resolution as a small [`ResolvedPool`] (post, outcome, tallies,
 //!   block), as `pallet-referenda` keeps finished referenda; its stakes are removed.
+//! - The propagation of an accepted pool (PROTOCOL.md §3) is queued by the evaluation and run by
+//!   the hooks as its own step: in the same block's `on_idle` when the block has room for a
+//!   worst-case propagation (the usual case), else first thing in the next block's
+//!   `on_initialize` (one per block, so it always makes progress). The queue holds at most
+//!   [`MAX_PENDING_PROPAGATIONS`]: while it is full the hook evaluates no pool and `evaluate`
+//!   fails with `PropagationQueueFull`. Evaluating a full pool and propagating at worst are then
+//!   two steps of under 10% of a block each, instead of one of 30%. Until its propagation runs,
+//!   the accepted pool's `for_minted` stays unowned and counts as minted into a pool (§2's
+//!   invariant); the fee salary, the pot split and the post's ratification happen at evaluation.
 //! - Pools are indexed by end block in `EndingAt`, at most `MaxPoolsEndingPerBlock` per block: a
 //!   pool whose end block is full is refused with `TooManyPoolsEndingAt` (choose another duration).
 //!   The hook walks the end blocks with a cursor, so none is skipped: at most
@@ -66,6 +75,11 @@ const LOG_TARGET: &str = "runtime::validation-pool";
 /// End blocks the hook walks in one block at most. One is enough when it keeps up; more lets it
 /// catch up after a backlog of pools ending in the same block.
 pub const MAX_SLOTS_PER_BLOCK: u32 = 16;
+
+/// Propagations of accepted pools that may wait for a block with room. The hook evaluates at
+/// most `MaxEvaluationsPerBlock` pools a block and runs at least one propagation, so the queue
+/// fills only when blocks stay full for a while; then evaluations pause until it drains.
+pub const MAX_PENDING_PROPAGATIONS: u32 = 16;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -117,8 +131,8 @@ pub mod pallet {
 		/// Told of every resolved pool (work requests, governance).
 		type OnPoolResolved: OnPoolResolvedT;
 
-		/// The forum's share of one evaluation at worst: ratify or reject, and a worst-case
-		/// propagation (`MaxPropagationVisits` posts). Added to every evaluation's weight; the
+		/// What one propagation costs the forum at worst (`MaxPropagationVisits` posts, each with
+		/// `MaxAuthors` authors). Reserved by the hooks for every queued propagation they run; the
 		/// runtime takes it from the forum's benchmarks.
 		type ForumWeight: Get<Weight>;
 
@@ -173,6 +187,14 @@ pub mod pallet {
 		Twox64Concat,
 		BlockNumberFor<T>,
 		BoundedVec<PoolId, T::MaxPoolsEndingPerBlock>,
+		ValueQuery,
+	>;
+
+	/// Propagations of accepted pools still to run, oldest first (see the pallet docs).
+	#[pallet::storage]
+	pub type PendingPropagations<T: Config> = StorageValue<
+		_,
+		BoundedVec<PendingPropagation, ConstU32<MAX_PENDING_PROPAGATIONS>>,
 		ValueQuery,
 	>;
 
@@ -285,12 +307,20 @@ pub mod pallet {
 		ZeroPoolDuration,
 		/// `pool_duration_default` must lie within `[pool_duration_min, pool_duration_max]`.
 		DefaultDurationOutOfBounds,
+		/// Accepted pools wait for their propagation; the hooks evaluate this pool once they
+		/// have run.
+		PropagationQueueFull,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-			Self::evaluate_ended(n)
+			// A propagation the last blocks had no room for goes first, so the queue drains.
+			Self::run_propagations(Weight::MAX, 1).saturating_add(Self::evaluate_ended(n))
+		}
+
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::run_propagations(remaining, MAX_PENDING_PROPAGATIONS)
 		}
 
 		fn integrity_test() {
@@ -360,6 +390,7 @@ pub mod pallet {
 			};
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now > open.end, Error::<T>::PoolNotEnded);
+			ensure!(Self::propagation_queue_has_room(), Error::<T>::PropagationQueueFull);
 			EndingAt::<T>::mutate_exists(open.end, |ids| {
 				if let Some(list) = ids {
 					list.retain(|id| *id != pool);
@@ -459,10 +490,55 @@ pub mod pallet {
 			}
 		}
 
-		/// The weight of evaluating a pool with `stakers` stakers: the benchmarked settlement and
-		/// the forum's worst case.
+		/// The weight of evaluating a pool with `stakers` stakers (its propagation is a step of
+		/// its own: [`Self::propagation_weight`]).
 		pub fn evaluation_weight(stakers: u32) -> Weight {
-			T::WeightInfo::evaluate(stakers).saturating_add(T::ForumWeight::get())
+			T::WeightInfo::evaluate(stakers)
+		}
+
+		/// The weight of running one queued propagation at worst: the forum's worst case and
+		/// the queue's read and write.
+		pub fn propagation_weight() -> Weight {
+			T::ForumWeight::get().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		}
+
+		/// Whether an evaluation may queue one more propagation.
+		fn propagation_queue_has_room() -> bool {
+			PendingPropagations::<T>::decode_len().unwrap_or(0) < MAX_PENDING_PROPAGATIONS as usize
+		}
+
+		/// Run queued propagations, oldest first: at most `max`, and only while a worst-case
+		/// one fits in what is left of `budget`. Returns the weight used.
+		pub(crate) fn run_propagations(budget: Weight, max: u32) -> Weight {
+			let mut used = T::DbWeight::get().reads(1);
+			if !used.all_lte(budget) {
+				return Weight::zero();
+			}
+			let step = Self::propagation_weight();
+			let mut queue = PendingPropagations::<T>::get();
+			let mut done = 0u32;
+			while done < max && !queue.is_empty() && used.saturating_add(step).all_lte(budget) {
+				let pending = queue.remove(0);
+				Self::propagate(pending);
+				used.saturating_accrue(step);
+				done += 1;
+			}
+			if done > 0 {
+				PendingPropagations::<T>::put(queue);
+			}
+			used
+		}
+
+		/// Place an accepted pool's `for_minted` into its post; burned if the forum fails.
+		fn propagate(pending: PendingPropagation) {
+			let PendingPropagation { pool, post, amount } = pending;
+			if let Err(e) = T::Forum::propagate(post, amount) {
+				log::error!(target: LOG_TARGET, "pool {pool}: propagate post {post}: {e:?}");
+				let burned = Self::burn(amount);
+				if !burned.is_zero() {
+					Self::deposit_event(Event::<T>::RepBurned { pool, amount: burned });
+				}
+			}
 		}
 
 		/// `floor(pot × weight / total)`, or nothing if there is no weight at all.
@@ -625,6 +701,10 @@ pub mod pallet {
 				let mut ids = EndingAt::<T>::get(cursor);
 				let before = ids.len();
 				while evaluated < max_evaluations && !ids.is_empty() {
+					if !Self::propagation_queue_has_room() {
+						// Accepted pools wait for their propagation: evaluate after it drains.
+						break;
+					}
 					let pool = ids.remove(0);
 					evaluated += 1;
 					if let Some(PoolStatus::Open(open)) = Pools::<T>::get(pool) {
@@ -760,9 +840,12 @@ pub mod pallet {
 					log::error!(target: LOG_TARGET, "pool {pool}: ratify post {post}: {e:?}");
 				}
 				if !for_minted.is_zero() {
-					if let Err(e) = T::Forum::propagate(post, for_minted) {
-						log::error!(target: LOG_TARGET, "pool {pool}: propagate post {post}: {e:?}");
-						burned = burned.saturating_add(Self::burn(for_minted));
+					// Run by the hooks as a step of its own (see the pallet docs).
+					let pending = PendingPropagation { pool, post, amount: for_minted };
+					if PendingPropagations::<T>::try_append(pending).is_err() {
+						// Not reached: evaluations check for room first.
+						log::error!(target: LOG_TARGET, "pool {pool}: propagation queue full");
+						Self::propagate(pending);
 					}
 				}
 				against_minted
@@ -908,10 +991,26 @@ pub mod pallet {
 			}
 		}
 
+		/// The REP minted into pools that nobody owns yet: the mints of open pools and the
+		/// `for_minted` of accepted pools waiting for their propagation. It is all of the
+		/// reputation ledger's unowned REP (PROTOCOL.md §2). Walks every pool: for checks only.
+		#[cfg(any(feature = "try-runtime", feature = "std"))]
+		pub fn minted_in_pools() -> Rep {
+			let open: Rep = Pools::<T>::iter()
+				.filter_map(|(_, status)| match status {
+					PoolStatus::Open(open) => Some(open.minted),
+					PoolStatus::Resolved(_) => None,
+				})
+				.fold(0, |a, m| a.saturating_add(m));
+			PendingPropagations::<T>::get()
+				.iter()
+				.fold(open, |a, p| a.saturating_add(p.amount))
+		}
+
 		/// The pallet's invariants: every open pool is indexed once by its end block (not behind
 		/// the cursor) and by its post, its stakes add up to its tally, and no stake belongs to a
-		/// pool that is not open.
-		#[cfg(any(feature = "try-runtime", test))]
+		/// pool that is not open; every queued propagation belongs to one accepted pool.
+		#[cfg(any(feature = "try-runtime", feature = "std"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 			let cursor = EvaluationCursor::<T>::get();
@@ -972,6 +1071,18 @@ pub mod pallet {
 			}
 			ensure!(indexed.len() == open_pools, "an indexed pool is missing");
 			ensure!(PoolOfPost::<T>::iter().count() == open_pools, "a post points to no open pool");
+			let mut queued = BTreeSet::new();
+			for pending in PendingPropagations::<T>::get() {
+				ensure!(queued.insert(pending.pool), "a pool's propagation is queued twice");
+				ensure!(!pending.amount.is_zero(), "an empty propagation is queued");
+				match Pools::<T>::get(pending.pool) {
+					Some(PoolStatus::Resolved(r)) => ensure!(
+						r.outcome == PoolOutcome::Accepted && r.post == pending.post,
+						"a queued propagation is not its accepted pool's"
+					),
+					_ => return Err("a queued propagation's pool is not resolved".into()),
+				}
+			}
 			Ok(())
 		}
 	}

@@ -1,7 +1,7 @@
 //! The records of the validation pools: parameters, pool state machine and stakes.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use guild_primitives::{PoolOutcome, PoolRules, PostId, Rep, Tally};
+use guild_primitives::{PoolId, PoolOutcome, PoolRules, PostId, Rep, Tally};
 use scale_info::TypeInfo;
 use sp_runtime::{FixedU128, Perbill};
 
@@ -180,4 +180,17 @@ pub trait BenchmarkHelper<AccountId> {
 	/// (propagation) is charged separately through `Config::ForumWeight`; a post with the most
 	/// authors the forum allows is the worst case of the authors' pot split.
 	fn create_post(author: &AccountId) -> PostId;
+}
+
+/// The propagation of an accepted pool's `for_minted` into its post (PROTOCOL.md §3), queued by
+/// the evaluation and run by the hooks: in the same block's `on_idle` when the block has room,
+/// else in a later block.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PendingPropagation {
+	/// The accepted pool.
+	pub pool: PoolId,
+	/// Its post, ratified by the evaluation.
+	pub post: PostId,
+	/// The REP minted FOR the post, unowned until the propagation places it.
+	pub amount: Rep,
 }

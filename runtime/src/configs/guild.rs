@@ -20,7 +20,7 @@ parameter_types! {
 	/// The DAO's account (fees in, fee salary out) is derived from this id.
 	pub const DaoPalletId: PalletId = PalletId(*b"guild/da");
 	/// What a worst-case propagation may cost (MaxReferences, depth 5, MaxAuthors, 256 visits):
-	/// every accepted pool reserves it.
+	/// the pools' hooks reserve it for every queued propagation they run.
 	pub ForumPropagationWeight: Weight =
 		<pallet_forum::weights::SubstrateWeight<Runtime> as pallet_forum::WeightInfo>::propagate_worst_case();
 }
@@ -54,8 +54,9 @@ impl pallet_validation_pool::Config for Runtime {
 	type ParamsOrigin = ParamsOrigin;
 	type MaxStakersPerPool = ConstU32<1024>;
 	type MaxPoolsEndingPerBlock = ConstU32<64>;
-	// Two pools ending together resolve in the same block; each reserves its worst case (a full
-	// pool with a worst-case propagation is about 30% of a block), the rest wait a block.
+	// Two pools ending together resolve in the same block, each reserving its worst case (a full
+	// pool is about 7% of a block; its propagation, at worst 8%, is a step of its own at the end
+	// of the block); the rest wait a block.
 	type MaxEvaluationsPerBlock = ConstU32<2>;
 	type WeightInfo = pallet_validation_pool::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

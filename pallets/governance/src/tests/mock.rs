@@ -14,12 +14,13 @@ use crate::{
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{fungible::InspectHold, ConstU128, ConstU32, EitherOfDiverse, Get, Hooks},
+	weights::Weight,
 	BoundedVec, PalletId,
 };
 use frame_system::EnsureRoot;
 use guild_primitives::{
 	Forum as ForumT, GovernedParameters, ParamKey, PoolId, PoolRules, PostId, PostStatus,
-	ProposalId, Rep, PPM,
+	ProposalId, PPM,
 };
 use sp_core::H256;
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult, FixedU128, Perbill};
@@ -414,23 +415,18 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ExtBuilder::default().build()
 }
 
-/// Every invariant of the pallets under test that they expose (the pools' `do_try_state` is
-/// built for their own tests and `try-runtime` only), and that no REP is unaccounted for:
-/// unowned REP is exactly the open pools' mint.
+/// Every invariant of the pallets under test, and that no REP is unaccounted for: unowned REP is
+/// exactly the pools' mint (open pools, and accepted ones waiting for their propagation).
 pub fn check_invariants() {
 	Governance::do_try_state().expect("governance invariants hold");
 	Forum::do_try_state().expect("forum invariants hold");
 	Reputation::do_try_state().expect("reputation invariants hold");
-	let open_minted: Rep = pallet_validation_pool::Pools::<Test>::iter()
-		.filter_map(|(_, s)| match s {
-			pallet_validation_pool::PoolStatus::Open(p) => Some(p.minted),
-			_ => None,
-		})
-		.sum();
+	pallet_validation_pool::Pallet::<Test>::do_try_state()
+		.expect("validation-pool invariants hold");
 	assert_eq!(
 		pallet_reputation::Unowned::<Test>::get(),
-		open_minted,
-		"unowned REP is the open pools' mint"
+		pallet_validation_pool::Pallet::<Test>::minted_in_pools(),
+		"unowned REP is the pools' mint (open, or accepted and waiting for its propagation)"
 	);
 }
 
@@ -440,6 +436,8 @@ pub fn run_to_block(n: BlockNumber) {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		ValidationPool::on_initialize(next);
+		// The block's room left after its extrinsics: propagations of pools accepted above.
+		ValidationPool::on_idle(next, Weight::MAX);
 		check_invariants();
 	}
 }

@@ -2,10 +2,12 @@
 
 use super::mock::*;
 use crate::{
-	weights::WeightInfo, EndingAt, EvaluationCursor, PoolStatus, Pools, MAX_SLOTS_PER_BLOCK,
+	weights::WeightInfo, EndingAt, Error, EvaluationCursor, PendingPropagations, PoolStatus, Pools,
+	MAX_PENDING_PROPAGATIONS, MAX_SLOTS_PER_BLOCK,
 };
-use frame_support::{assert_ok, traits::Hooks};
+use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight};
 use guild_primitives::{PoolOutcome, PPM};
+use sp_runtime::Perbill;
 
 /// Opens a pool of fee 10 lasting `duration` blocks on a new post by Carol.
 fn open(duration: u64) -> u64 {
@@ -119,14 +121,129 @@ fn the_hook_reports_the_weight_of_what_it_evaluated() {
 			assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(ALICE), b, 10, true));
 			run_to_block(6);
 			System::set_block_number(7);
+			let queue_read = <Test as frame_system::Config>::DbWeight::get().reads(1);
 			let weight = ValidationPool::on_initialize(7);
-			let expected = <() as WeightInfo>::evaluate(1)
+			let expected = queue_read
+				+ <() as WeightInfo>::evaluate(1)
 				+ <() as WeightInfo>::evaluate(2)
-				+ ForumWeight::get() * 2
 				+ <() as WeightInfo>::on_initialize_slots(1);
 			assert_eq!(weight, expected);
+			// `a` missed the quorum (20 of 210 staked), `b` was accepted: its propagation is the
+			// block's `on_idle`, reserving the forum's worst case and the queue's read and write.
+			assert_eq!(outcome(a), Some(PoolOutcome::QuorumNotMet));
+			assert_eq!(outcome(b), Some(PoolOutcome::Accepted));
+			assert_eq!(PendingPropagations::<Test>::get().len(), 1);
+			let step = ForumWeight::get()
+				+ <Test as frame_system::Config>::DbWeight::get().reads_writes(1, 1);
+			assert_eq!(ValidationPool::propagation_weight(), step);
+			assert_eq!(ValidationPool::on_idle(7, Weight::MAX), queue_read + step);
+			assert_eq!(ValidationPool::on_idle(7, Weight::MAX), queue_read, "nothing left");
 			System::set_block_number(8);
 			let idle = ValidationPool::on_initialize(8);
-			assert_eq!(idle, <() as WeightInfo>::on_initialize_slots(1));
+			assert_eq!(idle, queue_read + <() as WeightInfo>::on_initialize_slots(1));
+		});
+}
+
+/// Carol's post of `pool`, its value and Carol's REP.
+fn post_and_carol(pool: u64) -> (u128, u128) {
+	let post = match Pools::<Test>::get(pool) {
+		Some(PoolStatus::Resolved(r)) => r.post,
+		Some(PoolStatus::Open(o)) => o.post,
+		None => panic!("no pool {pool}"),
+	};
+	(post_value(post), rep(CAROL))
+}
+
+#[test]
+fn an_accepted_pool_propagates_at_the_end_of_its_block_when_there_is_room() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The first pool of an empty DAO: accepted, Carol gets all of M = 10.
+		let pool = open(5);
+		run_to_block(6);
+		System::set_block_number(7);
+		ValidationPool::on_initialize(7);
+		assert_eq!(resolved_at(pool), Some(7));
+		assert_eq!(post_and_carol(pool), (0, 5), "the pot share is paid at evaluation");
+		assert_eq!(unowned(), 5, "the post's 5 wait, unowned");
+		// Too little room left in the block for a worst-case propagation: it waits.
+		let short = ValidationPool::propagation_weight() - Weight::from_parts(1, 0);
+		let queue_read = <Test as frame_system::Config>::DbWeight::get().reads(1);
+		assert_eq!(ValidationPool::on_idle(7, short), queue_read);
+		assert_eq!(ValidationPool::on_idle(7, Weight::zero()), Weight::zero());
+		assert_eq!(post_and_carol(pool), (0, 5));
+		check_invariants();
+		// Room enough: the post gets its 5 and Carol with it.
+		assert_eq!(
+			ValidationPool::on_idle(7, ValidationPool::propagation_weight() + queue_read),
+			ValidationPool::propagation_weight() + queue_read
+		);
+		assert_eq!(post_and_carol(pool), (5, 10));
+		assert_eq!(unowned(), 0);
+	});
+}
+
+#[test]
+fn a_propagation_left_over_runs_first_in_the_next_block() {
+	ExtBuilder::default().build_and_execute(|| {
+		let first = open(5);
+		let second = open(6);
+		run_to_block(6);
+		System::set_block_number(7);
+		ValidationPool::on_initialize(7);
+		// No room at the end of block 7.
+		ValidationPool::on_idle(7, Weight::zero());
+		assert_eq!(post_and_carol(first), (0, 5));
+		System::set_block_number(8);
+		ValidationPool::on_initialize(8);
+		// Block 8 propagated the leftover before evaluating the second pool, which now waits.
+		assert_eq!(post_and_carol(first).0, 5);
+		assert_eq!(resolved_at(second), Some(8));
+		assert_eq!(PendingPropagations::<Test>::get().len(), 1);
+		assert_eq!(PendingPropagations::<Test>::get()[0].pool, second);
+		check_invariants();
+		ValidationPool::on_idle(8, Weight::MAX);
+		assert!(PendingPropagations::<Test>::get().is_empty());
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_full_propagation_queue_pauses_evaluations_until_it_drains() {
+	// No quorum: every pool without stakes is a tie, accepted.
+	ExtBuilder::default()
+		.with_params(|p| p.quorum = Perbill::zero())
+		.build_and_execute(|| {
+			run_to_block(2);
+			// 20 pools opened in block 2, five ending in each of blocks 3..=6.
+			let pools: Vec<u64> =
+				(1..=4).flat_map(|d| (0..MAX_ENDING).map(move |_| d)).map(open).collect();
+			assert_eq!(pools.len(), 20);
+			// Block 7 before its hook: anyone evaluates 16 of them, filling the queue.
+			System::set_block_number(7);
+			let cap = MAX_PENDING_PROPAGATIONS as u64;
+			for pool in 0..cap {
+				assert_ok!(ValidationPool::evaluate(RuntimeOrigin::signed(EVE), pool));
+			}
+			assert_eq!(PendingPropagations::<Test>::get().len() as u64, cap);
+			assert_noop!(
+				ValidationPool::evaluate(RuntimeOrigin::signed(EVE), cap),
+				Error::<Test>::PropagationQueueFull
+			);
+			check_invariants();
+			// The hook runs one propagation, so it evaluates one pool, and then waits.
+			ValidationPool::on_initialize(7);
+			assert_eq!(resolved_at(cap), Some(7));
+			assert_eq!(resolved_at(cap + 1), None);
+			assert_eq!(PendingPropagations::<Test>::get().len() as u64, cap);
+			check_invariants();
+			// The end of the block drains the queue; the next blocks evaluate the rest, two a block.
+			ValidationPool::on_idle(7, Weight::MAX);
+			assert!(PendingPropagations::<Test>::get().is_empty());
+			run_to_block(9);
+			assert_eq!(resolved_at(cap + 1), Some(8));
+			assert_eq!(resolved_at(cap + 2), Some(8));
+			assert_eq!(resolved_at(cap + 3), Some(9));
+			assert!(PendingPropagations::<Test>::get().is_empty());
+			assert_eq!(unowned(), 0, "every pool's mint is placed");
 		});
 }

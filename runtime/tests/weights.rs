@@ -1,0 +1,73 @@
+//! The runtime's worst cases against its block: the measured weights (each pallet's
+//! `weights.rs`) with the database weights the runtime charges (ParityDB's).
+//!
+//! PROTOCOL.md's pools must be evaluable without crowding out users: evaluating a full pool, and
+//! running a worst-case propagation, must each take at most a tenth of a block, and the pools'
+//! mandatory hook at its worst must leave most of the block to extrinsics.
+
+use frame_support::{traits::Get, weights::Weight};
+use guild_runtime::Runtime;
+use pallet_validation_pool::{WeightInfo, MAX_SLOTS_PER_BLOCK};
+
+type Pools = pallet_validation_pool::Pallet<Runtime>;
+
+/// A block's compute, in picoseconds of reference time.
+fn block() -> u64 {
+	<Runtime as frame_system::Config>::BlockWeights::get().max_block.ref_time()
+}
+
+/// `weight` in per-mille of a block's compute, rounded up.
+fn per_mille(weight: Weight) -> u64 {
+	weight.ref_time().saturating_mul(1000).div_ceil(block())
+}
+
+fn max_stakers() -> u32 {
+	<Runtime as pallet_validation_pool::Config>::MaxStakersPerPool::get()
+}
+
+#[test]
+fn the_runtime_charges_paritydb_weights() {
+	let db = <Runtime as frame_system::Config>::DbWeight::get();
+	assert_eq!(db.read, 8_000_000, "8 µs a read");
+	assert_eq!(db.write, 50_000_000, "50 µs a write");
+}
+
+#[test]
+fn a_full_pool_is_evaluated_within_a_tenth_of_a_block() {
+	let weight = Pools::evaluation_weight(max_stakers());
+	assert!(
+		per_mille(weight) <= 100,
+		"evaluating {} stakers takes {}‰ of a block",
+		max_stakers(),
+		per_mille(weight)
+	);
+	// The declared weight of `evaluate` is that worst case.
+	let smaller = Pools::evaluation_weight(1);
+	assert!(smaller.all_lt(weight), "the weight grows with the stakers");
+}
+
+#[test]
+fn a_worst_case_propagation_runs_within_a_tenth_of_a_block() {
+	let weight = Pools::propagation_weight();
+	assert!(per_mille(weight) <= 100, "a worst-case propagation takes {}‰", per_mille(weight));
+	// It is the forum's measured worst case, and more.
+	let forum = <pallet_forum::weights::SubstrateWeight<Runtime> as pallet_forum::WeightInfo>::
+		propagate_worst_case();
+	assert!(forum.all_lte(weight));
+}
+
+#[test]
+fn the_pool_hook_at_its_worst_leaves_three_quarters_of_a_block() {
+	let evaluations: u32 =
+		<Runtime as pallet_validation_pool::Config>::MaxEvaluationsPerBlock::get();
+	let worst = Pools::propagation_weight()
+		.saturating_add(
+			Pools::evaluation_weight(max_stakers()).saturating_mul(u64::from(evaluations)),
+		)
+		.saturating_add(
+			<Runtime as pallet_validation_pool::Config>::WeightInfo::on_initialize_slots(
+				MAX_SLOTS_PER_BLOCK,
+			),
+		);
+	assert!(per_mille(worst) <= 250, "the hook takes {}‰ of a block at worst", per_mille(worst));
+}
