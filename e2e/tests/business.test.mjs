@@ -298,9 +298,11 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.deepEqual(outs.map((o) => o.findEvent('validationPool', 'PoolInitiated').event.data.pool.toNumber()), [0, 1]);
       assert.equal((await account(api, DAO)).free, ed + FEE_A + FEE_B);
 
-      // Sent once the bootstrap pools' end block is out: they land in the block whose hook
-      // resolves them, after it. Bob's nonce order: stake, then evidence.
-      await waitForBest(api, b2 + 1);
+      // Both bootstrap pools end in b2+1 and are accepted: pool 0 is evaluated in b2+2 (its
+      // propagation at the end of that block), pool 1 in b2+3 (no pool is evaluated while an
+      // accepted one's propagation is pending). Sent once b2+2 is out, these land in the block
+      // whose hook gives Bob his REP, after it. Bob's nonce order: stake, then evidence.
+      await waitForBest(api, b2 + 2);
       until = b2 + 200;
       const [stake, evidence] = await sendTogether(api, [
         [api.tx.availability.stakeAvailability(2n * REP, until), bob],
@@ -308,19 +310,20 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       ]);
       [[bob, stake], [bob, evidence]].forEach(([who, o]) => paid(who, o));
       assignBlock = stake.blockNumber;
-      assert.ok(assignBlock >= b2 + 2, 'after the hook that gives Bob his REP (normally in that block)');
+      assert.ok(assignBlock >= b2 + 3, 'after the hook that gives Bob his REP (normally in that block)');
       assert.equal(evidence.blockNumber, assignBlock);
 
-      // The hook of that block resolved the bootstrap pools.
+      // The hooks of b2+2 and b2+3 resolved the bootstrap pools, one each.
       const r0 = await waitResolved(api, 0);
       const r1 = await waitResolved(api, 1);
-      assert.deepEqual([r0.resolvedAt, r0.outcome, r1.resolvedAt, r1.outcome], [b2 + 2, 'Accepted', b2 + 2, 'Accepted']);
-      const hook = await hookEvents(api, b2 + 2);
-      assert.deepEqual(pick(hook, 'reputation', 'FeeDeferred').map((d) => d.fee.toBigInt()), [FEE_A]);
+      assert.deepEqual([r0.resolvedAt, r0.outcome, r1.resolvedAt, r1.outcome], [b2 + 2, 'Accepted', b2 + 3, 'Accepted']);
+      const hook0 = await hookEvents(api, b2 + 2);
+      const hook1 = await hookEvents(api, b2 + 3);
+      assert.deepEqual(pick(hook0, 'reputation', 'FeeDeferred').map((d) => d.fee.toBigInt()), [FEE_A]);
       assert.deepEqual(
-        pick(hook, 'reputation', 'FeeDistributed').map((d) => [d.fee.toBigInt(), d.totalRep.toBigInt()]),
+        pick(hook1, 'reputation', 'FeeDistributed').map((d) => [d.fee.toBigInt(), d.totalRep.toBigInt()]),
         [[FEE_A + FEE_B, 4n * REP]],
-        'pool 0’s fee waits for a holder; pool 1 pays both fees to Alice, the only holder',
+        'pool 0’s fee waits for a holder; pool 1 pays both fees to Alice, the only holder (pool 0’s propagation included)',
       );
 
       // Bob's stake, the draw and the evidence.
@@ -362,7 +365,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.deepEqual(repShape(await repOf(api, bob.address)), { free: 0n, heldPool: 0n, heldAvailability: 2n * REP });
       assert.deepEqual(await totals(api), { totalRep: 6n * REP, unowned: 0n, totalMinted: 6n * REP, totalBurned: 0n });
       assert.deepEqual(await holdsOf(api, charlie.address), [{ reason: 'Business.RequestFee', amount: FEE }], 'the fee is still held');
-      console.log(`# bootstrap pools in #${b2}, resolved in #${b2 + 2}; Bob's stake and evidence in #${assignBlock}`);
+      console.log(`# bootstrap pools in #${b2}, resolved in #${b2 + 2}, #${b2 + 3}; Bob's stake and evidence in #${assignBlock}`);
     }),
   );
 

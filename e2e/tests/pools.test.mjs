@@ -236,7 +236,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
 
       // Block 2: Dave's three pools, in his nonce order: ids 0, 1, 2.
       const init = (p, fee, duration) => [api.tx.validationPool.initiate(p, fee, duration), dave];
-      const outs = (await sendTogether(api, [init(post.A, 100, 1), init(post.B, 50, 1), init(post.P, 20, 3)])).map(expectOk);
+      const outs = (await sendTogether(api, [init(post.A, 100, 1), init(post.B, 50, 1), init(post.P, 20, 4)])).map(expectOk);
       outs.forEach((o) => paid(dave, o));
       const b2 = outs[0].blockNumber;
       assert.ok(outs.every((o) => o.blockNumber === b2), 'the three pools open in one block');
@@ -244,7 +244,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
       const expected = [
         { pool: 0, post: post.A, fee: 100n, minted: 100n, forMinted: 50n, againstMinted: 50n, end: b2 + 1 },
         { pool: 1, post: post.B, fee: 50n, minted: 50n, forMinted: 25n, againstMinted: 25n, end: b2 + 1 },
-        { pool: 2, post: post.P, fee: 20n, minted: 20n, forMinted: 10n, againstMinted: 10n, end: b2 + 3 },
+        { pool: 2, post: post.P, fee: 20n, minted: 20n, forMinted: 10n, againstMinted: 10n, end: b2 + 4 },
       ];
       for (const [i, out] of outs.entries()) {
         const ev = out.findEvent('validationPool', 'PoolInitiated');
@@ -291,9 +291,11 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
     { timeout: 120_000 },
     withNodeLogs(async () => {
       const b2 = opened[0].blockNumber;
-      // Sent once block b2+1 (the bootstrap pools' end) is out: they land in b2+2, after the hook
-      // that resolves pools 0 and 1 and before pool 2's end (b2+3).
-      await waitForBest(api, b2 + 1);
+      // Pools 0 and 1 end in b2+1 and are both accepted: pool 0 is evaluated in b2+2 (its
+      // propagation at the end of that block), pool 1 in b2+3 (no pool is evaluated while an
+      // accepted one's propagation is pending). Sent once b2+2 is out, the stakes land in b2+3,
+      // after the hook that resolves pool 1, and by pool 2's end (b2+4).
+      await waitForBest(api, b2 + 2);
       stakeOutcomes = await sendTogether(api, [
         [api.tx.validationPool.stake(2, 40, true), alice],
         [api.tx.validationPool.stake(2, 61, true), alice], // 60 free left
@@ -306,41 +308,44 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
       const [a40, a61, b30, bFor, cNoRep, dResolved, dZero] = stakeOutcomes;
       stakeOutcomes.forEach((o, i) => paid([alice, alice, bob, bob, carol, dave, dave][i], o));
       stakeBlock = a40.blockNumber;
-      // Normally b2+2, the block that resolves pools 0 and 1; one block later still fits.
+      // Normally b2+3, the block that resolves pool 1; one block later still fits.
       assert.ok(
-        stakeOutcomes.every((o) => o.blockNumber >= b2 + 2 && o.blockNumber <= b2 + 3),
-        `stakes in blocks ${stakeOutcomes.map((o) => o.blockNumber)}: after pools 0 and 1, by pool 2's end (#${b2 + 3})`,
+        stakeOutcomes.every((o) => o.blockNumber >= b2 + 3 && o.blockNumber <= b2 + 4),
+        `stakes in blocks ${stakeOutcomes.map((o) => o.blockNumber)}: after pools 0 and 1, by pool 2's end (#${b2 + 4})`,
       );
 
-      // Pools 0 and 1 resolved in that block's hook, pool 0 first.
+      // Pool 0 resolved in b2+2, pool 1 in b2+3, each with its propagation in its block.
       const r0 = await waitResolved(api, 0);
       const r1 = await waitResolved(api, 1);
       assert.deepEqual(r0, { resolvedAt: b2 + 2, outcome: 'Accepted', forTotal: 50n, againstTotal: 50n, post: post.A });
-      assert.deepEqual(r1, { resolvedAt: b2 + 2, outcome: 'Accepted', forTotal: 25n, againstTotal: 25n, post: post.B });
-      const hook = await hookEvents(api, b2 + 2);
-      const resolved = pick(hook, 'validationPool', 'PoolResolved').map((d) => [d.pool.toNumber(), d.outcome.type, d.forTotal.toBigInt(), d.againstTotal.toBigInt()]);
-      assert.deepEqual(resolved, [[0, 'Accepted', 50n, 50n], [1, 'Accepted', 25n, 25n]]);
+      assert.deepEqual(r1, { resolvedAt: b2 + 3, outcome: 'Accepted', forTotal: 25n, againstTotal: 25n, post: post.B });
+      const hook0 = await hookEvents(api, b2 + 2);
+      const hook1 = await hookEvents(api, b2 + 3);
+      const resolvedIn = (hook) => pick(hook, 'validationPool', 'PoolResolved').map((d) => [d.pool.toNumber(), d.outcome.type, d.forTotal.toBigInt(), d.againstTotal.toBigInt()]);
+      assert.deepEqual(resolvedIn(hook0), [[0, 'Accepted', 50n, 50n]]);
+      assert.deepEqual(resolvedIn(hook1), [[1, 'Accepted', 25n, 25n]]);
       // Pool 0's fee arrives while nobody holds REP: it waits, and joins pool 1's payout, which
-      // Alice (100 REP, all there is) takes whole.
-      assert.deepEqual(pick(hook, 'reputation', 'FeeDeferred').map((d) => d.fee.toBigInt()), [100n]);
+      // Alice (100 REP, all there is: pool 0's propagation ran before pool 1) takes whole.
+      assert.deepEqual(pick(hook0, 'reputation', 'FeeDeferred').map((d) => d.fee.toBigInt()), [100n]);
+      assert.deepEqual(pick(hook0, 'reputation', 'FeeDistributed').length, 0);
       assert.deepEqual(
-        pick(hook, 'reputation', 'FeeDistributed').map((d) => [d.fee.toBigInt(), d.totalRep.toBigInt()]),
+        pick(hook1, 'reputation', 'FeeDistributed').map((d) => [d.fee.toBigInt(), d.totalRep.toBigInt()]),
         [[150n, 100n]],
       );
-      assert.deepEqual(pick(hook, 'validationPool', 'FeePaidOut').map((d) => [d.pool.toNumber(), d.fee.toBigInt()]), [[0, 100n], [1, 50n]]);
+      const paidOut = (hook) => pick(hook, 'validationPool', 'FeePaidOut').map((d) => [d.pool.toNumber(), d.fee.toBigInt()]);
+      assert.deepEqual([...paidOut(hook0), ...paidOut(hook1)], [[0, 100n], [1, 50n]]);
       // Each author got all of M: the minted FOR half propagated into the post, the AGAINST half
       // as the pot's only FOR weight.
-      const settled = pick(hook, 'validationPool', 'StakeSettled').map((d) => [d.pool.toNumber(), d.who.toString(), d.reward.toBigInt()]);
-      assert.deepEqual(settled, [[0, alice.address, 50n], [1, bob.address, 25n]]);
-      assert.deepEqual(
-        pick(hook, 'forum', 'Propagated').map((d) => [d.post.toNumber(), d.amount.toBigInt(), d.burned.toBigInt()]),
-        [[post.A, 50n, 0n], [post.B, 25n, 0n]],
-      );
-      assert.deepEqual(
-        pick(hook, 'forum', 'PostRatified').map((d) => [d.post.toNumber(), d.depositReleased.toBigInt()]),
-        [[post.A, deposit], [post.B, deposit]],
-      );
-      assert.equal(pick(hook, 'validationPool', 'RepBurned').length, 0, 'nothing burned');
+      const settledIn = (hook) => pick(hook, 'validationPool', 'StakeSettled').map((d) => [d.pool.toNumber(), d.who.toString(), d.reward.toBigInt()]);
+      assert.deepEqual(settledIn(hook0), [[0, alice.address, 50n]]);
+      assert.deepEqual(settledIn(hook1), [[1, bob.address, 25n]]);
+      const propagatedIn = (hook) => pick(hook, 'forum', 'Propagated').map((d) => [d.post.toNumber(), d.amount.toBigInt(), d.burned.toBigInt()]);
+      assert.deepEqual(propagatedIn(hook0), [[post.A, 50n, 0n]]);
+      assert.deepEqual(propagatedIn(hook1), [[post.B, 25n, 0n]]);
+      const ratifiedIn = (hook) => pick(hook, 'forum', 'PostRatified').map((d) => [d.post.toNumber(), d.depositReleased.toBigInt()]);
+      assert.deepEqual(ratifiedIn(hook0), [[post.A, deposit]]);
+      assert.deepEqual(ratifiedIn(hook1), [[post.B, deposit]]);
+      assert.equal(pick([...hook0, ...hook1], 'validationPool', 'RepBurned').length, 0, 'nothing burned');
       for (const [p, value] of [[post.A, 50n], [post.B, 25n]]) {
         const stored = (await api.query.forum.posts(p)).unwrap();
         assert.ok(stored.status.isRatified);
@@ -394,7 +399,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
       assert.deepEqual([aliceStake.inFavor.isTrue, aliceStake.amount.toBigInt(), aliceStake.availability.toBigInt()], [true, 40n, 0n]);
       const bobStake = (await api.query.validationPool.stakes(2, bob.address)).unwrap();
       assert.deepEqual([bobStake.inFavor.isTrue, bobStake.amount.toBigInt()], [false, 30n]);
-      console.log(`# pools 0, 1 resolved in #${b2 + 2}, stakes in #${stakeBlock}`);
+      console.log(`# pools 0, 1 resolved in #${b2 + 2}, #${b2 + 3}, stakes in #${stakeBlock}`);
     }),
   );
 

@@ -36,15 +36,15 @@
 //! - A pool copies its rules when it opens: `set_params` applies to new pools only.
 //! - A pool record is kept after resolution as a small [`ResolvedPool`] (post, outcome, tallies,
 //!   block), as `pallet-referenda` keeps finished referenda; its stakes are removed.
-//! - The propagation of an accepted pool (PROTOCOL.md §3) is queued by the evaluation and run by
-//!   the hooks as its own step: in the same block's `on_idle` when the block has room for a
-//!   worst-case propagation (the usual case), else first thing in the next block's
-//!   `on_initialize` (one per block, so it always makes progress). The queue holds at most
-//!   [`MAX_PENDING_PROPAGATIONS`]: while it is full the hook evaluates no pool and `evaluate`
-//!   fails with `PropagationQueueFull`. Evaluating a full pool and propagating at worst are then
-//!   two steps of under 10% of a block each, instead of one of 30%. Until its propagation runs,
-//!   the accepted pool's `for_minted` stays unowned and counts as minted into a pool (§2's
-//!   invariant); the fee salary, the pot split and the post's ratification happen at evaluation.
+//! - The propagation of an accepted pool (PROTOCOL.md §3) is a step of its own, kept in
+//!   [`PendingPropagation`] and run by the hooks: in the same block's `on_idle` when the block has
+//!   room for a worst-case propagation (the usual case), else first thing in the next block's
+//!   `on_initialize`. No pool is evaluated while a propagation is pending (`evaluate` fails with
+//!   `PropagationPending`), so every pool still sees all the REP moves of the pools evaluated
+//!   before it, its fee salary included; at most one accepted pool is evaluated per block.
+//!   Evaluating a full pool and propagating at worst are then two steps of under 10% of a block
+//!   each, instead of one of 30%. Until its propagation runs, the accepted pool's `for_minted`
+//!   stays unowned and counts as minted into a pool (§2's invariant).
 //! - Pools are indexed by end block in `EndingAt`, at most `MaxPoolsEndingPerBlock` per block: a
 //!   pool whose end block is full is refused with `TooManyPoolsEndingAt` (choose another duration).
 //!   The hook walks the end blocks with a cursor, so none is skipped: at most
@@ -75,11 +75,6 @@ const LOG_TARGET: &str = "runtime::validation-pool";
 /// End blocks the hook walks in one block at most. One is enough when it keeps up; more lets it
 /// catch up after a backlog of pools ending in the same block.
 pub const MAX_SLOTS_PER_BLOCK: u32 = 16;
-
-/// Propagations of accepted pools that may wait for a block with room. The hook evaluates at
-/// most `MaxEvaluationsPerBlock` pools a block and runs at least one propagation, so the queue
-/// fills only when blocks stay full for a while; then evaluations pause until it drains.
-pub const MAX_PENDING_PROPAGATIONS: u32 = 16;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -132,7 +127,7 @@ pub mod pallet {
 		type OnPoolResolved: OnPoolResolvedT;
 
 		/// What one propagation costs the forum at worst (`MaxPropagationVisits` posts, each with
-		/// `MaxAuthors` authors). Reserved by the hooks for every queued propagation they run; the
+		/// `MaxAuthors` authors). Reserved by the hooks for each propagation they run; the
 		/// runtime takes it from the forum's benchmarks.
 		type ForumWeight: Get<Weight>;
 
@@ -190,13 +185,10 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Propagations of accepted pools still to run, oldest first (see the pallet docs).
+	/// The propagation of the last accepted pool, until the hooks run it (see the pallet docs).
+	/// No pool is evaluated while it is there.
 	#[pallet::storage]
-	pub type PendingPropagations<T: Config> = StorageValue<
-		_,
-		BoundedVec<PendingPropagation, ConstU32<MAX_PENDING_PROPAGATIONS>>,
-		ValueQuery,
-	>;
+	pub type PendingPropagation<T: Config> = StorageValue<_, Propagation, OptionQuery>;
 
 	/// The first end block the hook has not finished. Every end block before it is empty.
 	#[pallet::storage]
@@ -307,20 +299,20 @@ pub mod pallet {
 		ZeroPoolDuration,
 		/// `pool_duration_default` must lie within `[pool_duration_min, pool_duration_max]`.
 		DefaultDurationOutOfBounds,
-		/// Accepted pools wait for their propagation; the hooks evaluate this pool once they
-		/// have run.
-		PropagationQueueFull,
+		/// An accepted pool's propagation runs first (at the end of this block or early in the
+		/// next); the pool is evaluated after it.
+		PropagationPending,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-			// A propagation the last blocks had no room for goes first, so the queue drains.
-			Self::run_propagations(Weight::MAX, 1).saturating_add(Self::evaluate_ended(n))
+			// A propagation the last block had no room for goes first.
+			Self::run_pending_propagation(Weight::MAX).saturating_add(Self::evaluate_ended(n))
 		}
 
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			Self::run_propagations(remaining, MAX_PENDING_PROPAGATIONS)
+			Self::run_pending_propagation(remaining)
 		}
 
 		fn integrity_test() {
@@ -390,7 +382,7 @@ pub mod pallet {
 			};
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now > open.end, Error::<T>::PoolNotEnded);
-			ensure!(Self::propagation_queue_has_room(), Error::<T>::PropagationQueueFull);
+			ensure!(!PendingPropagation::<T>::exists(), Error::<T>::PropagationPending);
 			EndingAt::<T>::mutate_exists(open.end, |ids| {
 				if let Some(list) = ids {
 					list.retain(|id| *id != pool);
@@ -496,42 +488,31 @@ pub mod pallet {
 			T::WeightInfo::evaluate(stakers)
 		}
 
-		/// The weight of running one queued propagation at worst: the forum's worst case and
-		/// the queue's read and write.
+		/// The weight of running the pending propagation at worst: the forum's worst case and
+		/// the pending record's read and removal.
 		pub fn propagation_weight() -> Weight {
 			T::ForumWeight::get().saturating_add(T::DbWeight::get().reads_writes(1, 1))
 		}
 
-		/// Whether an evaluation may queue one more propagation.
-		fn propagation_queue_has_room() -> bool {
-			PendingPropagations::<T>::decode_len().unwrap_or(0) < MAX_PENDING_PROPAGATIONS as usize
-		}
-
-		/// Run queued propagations, oldest first: at most `max`, and only while a worst-case
-		/// one fits in what is left of `budget`. Returns the weight used.
-		pub(crate) fn run_propagations(budget: Weight, max: u32) -> Weight {
-			let mut used = T::DbWeight::get().reads(1);
-			if !used.all_lte(budget) {
+		/// Run the pending propagation if a worst-case one fits in `budget`. Returns the weight
+		/// used.
+		pub(crate) fn run_pending_propagation(budget: Weight) -> Weight {
+			if !Self::propagation_weight().all_lte(budget) {
 				return Weight::zero();
 			}
-			let step = Self::propagation_weight();
-			let mut queue = PendingPropagations::<T>::get();
-			let mut done = 0u32;
-			while done < max && !queue.is_empty() && used.saturating_add(step).all_lte(budget) {
-				let pending = queue.remove(0);
-				Self::propagate(pending);
-				used.saturating_accrue(step);
-				done += 1;
+			match PendingPropagation::<T>::get() {
+				Some(pending) => {
+					PendingPropagation::<T>::kill();
+					Self::propagate(pending);
+					Self::propagation_weight()
+				},
+				None => T::DbWeight::get().reads(1),
 			}
-			if done > 0 {
-				PendingPropagations::<T>::put(queue);
-			}
-			used
 		}
 
 		/// Place an accepted pool's `for_minted` into its post; burned if the forum fails.
-		fn propagate(pending: PendingPropagation) {
-			let PendingPropagation { pool, post, amount } = pending;
+		fn propagate(pending: Propagation) {
+			let Propagation { pool, post, amount } = pending;
 			if let Err(e) = T::Forum::propagate(post, amount) {
 				log::error!(target: LOG_TARGET, "pool {pool}: propagate post {post}: {e:?}");
 				let burned = Self::burn(amount);
@@ -701,8 +682,8 @@ pub mod pallet {
 				let mut ids = EndingAt::<T>::get(cursor);
 				let before = ids.len();
 				while evaluated < max_evaluations && !ids.is_empty() {
-					if !Self::propagation_queue_has_room() {
-						// Accepted pools wait for their propagation: evaluate after it drains.
+					if PendingPropagation::<T>::exists() {
+						// An accepted pool's propagation comes before the next evaluation.
 						break;
 					}
 					let pool = ids.remove(0);
@@ -841,11 +822,13 @@ pub mod pallet {
 				}
 				if !for_minted.is_zero() {
 					// Run by the hooks as a step of its own (see the pallet docs).
-					let pending = PendingPropagation { pool, post, amount: for_minted };
-					if PendingPropagations::<T>::try_append(pending).is_err() {
-						// Not reached: evaluations check for room first.
-						log::error!(target: LOG_TARGET, "pool {pool}: propagation queue full");
+					let pending = Propagation { pool, post, amount: for_minted };
+					if PendingPropagation::<T>::exists() {
+						// Not reached: nothing is evaluated while a propagation is pending.
+						log::error!(target: LOG_TARGET, "pool {pool}: a propagation is pending");
 						Self::propagate(pending);
+					} else {
+						PendingPropagation::<T>::put(pending);
 					}
 				}
 				against_minted
@@ -1002,14 +985,12 @@ pub mod pallet {
 					PoolStatus::Resolved(_) => None,
 				})
 				.fold(0, |a, m| a.saturating_add(m));
-			PendingPropagations::<T>::get()
-				.iter()
-				.fold(open, |a, p| a.saturating_add(p.amount))
+			PendingPropagation::<T>::get().map_or(open, |p| open.saturating_add(p.amount))
 		}
 
 		/// The pallet's invariants: every open pool is indexed once by its end block (not behind
 		/// the cursor) and by its post, its stakes add up to its tally, and no stake belongs to a
-		/// pool that is not open; every queued propagation belongs to one accepted pool.
+		/// pool that is not open; a pending propagation belongs to an accepted pool.
 		#[cfg(any(feature = "try-runtime", feature = "std"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -1071,16 +1052,14 @@ pub mod pallet {
 			}
 			ensure!(indexed.len() == open_pools, "an indexed pool is missing");
 			ensure!(PoolOfPost::<T>::iter().count() == open_pools, "a post points to no open pool");
-			let mut queued = BTreeSet::new();
-			for pending in PendingPropagations::<T>::get() {
-				ensure!(queued.insert(pending.pool), "a pool's propagation is queued twice");
-				ensure!(!pending.amount.is_zero(), "an empty propagation is queued");
+			if let Some(pending) = PendingPropagation::<T>::get() {
+				ensure!(!pending.amount.is_zero(), "an empty propagation is pending");
 				match Pools::<T>::get(pending.pool) {
 					Some(PoolStatus::Resolved(r)) => ensure!(
 						r.outcome == PoolOutcome::Accepted && r.post == pending.post,
-						"a queued propagation is not its accepted pool's"
+						"a pending propagation is not its accepted pool's"
 					),
-					_ => return Err("a queued propagation's pool is not resolved".into()),
+					_ => return Err("a pending propagation's pool is not resolved".into()),
 				}
 			}
 			Ok(())

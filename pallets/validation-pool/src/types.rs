@@ -182,11 +182,11 @@ pub trait BenchmarkHelper<AccountId> {
 	fn create_post(author: &AccountId) -> PostId;
 }
 
-/// The propagation of an accepted pool's `for_minted` into its post (PROTOCOL.md §3), queued by
-/// the evaluation and run by the hooks: in the same block's `on_idle` when the block has room,
-/// else in a later block.
+/// The propagation of an accepted pool's `for_minted` into its post (PROTOCOL.md §3), left by
+/// the evaluation for the hooks: the same block's `on_idle` when the block has room, else the
+/// next block's `on_initialize`.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
-pub struct PendingPropagation {
+pub struct Propagation {
 	/// The accepted pool.
 	pub pool: PoolId,
 	/// Its post, ratified by the evaluation.

@@ -54,9 +54,9 @@ impl pallet_validation_pool::Config for Runtime {
 	type ParamsOrigin = ParamsOrigin;
 	type MaxStakersPerPool = ConstU32<1024>;
 	type MaxPoolsEndingPerBlock = ConstU32<64>;
-	// Two pools ending together resolve in the same block, each reserving its worst case (a full
-	// pool is about 7% of a block; its propagation, at worst 8%, is a step of its own at the end
-	// of the block); the rest wait a block.
+	// At most two pools resolve in one block, each reserving its worst case (a full pool is
+	// about 7% of a block); an accepted pool's propagation, at worst 8%, is a step of its own at
+	// the end of the block and holds back the next evaluation. The rest wait a block.
 	type MaxEvaluationsPerBlock = ConstU32<2>;
 	type WeightInfo = pallet_validation_pool::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -397,8 +397,19 @@ fn proposals_on_different_parameters_run_side_by_side() {
 		let a = propose(raise_first_quorum());
 		let b = propose(Change::SetParameter { key: ParamKey::GovernanceMaxAttempts, value: 4 });
 		assert_eq!(fees_held(CAROL), 4 * FEE);
-		pass_stage(a);
-		fail_stage(b);
+		// Both first stages are open together: Alice backs `a`, Bob and Dave oppose `b`. They
+		// end in the same block; `a`, accepted, is evaluated first and `b` in the next block
+		// (no pool is evaluated while an accepted one's propagation is pending).
+		let (pool_a, pool_b) = (current_pool(a), current_pool(b));
+		let end = open_pool(pool_b).end;
+		assert_eq!(open_pool(pool_a).end, end);
+		assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(ALICE), pool_a, 60, true));
+		assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(BOB), pool_b, 40, false));
+		assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(DAVE), pool_b, 40, false));
+		run_to_block(end + 1);
+		assert!(matches!(state(b), ProposalState::Voting { stage: 0, .. }));
+		run_to_block(end + 2);
+		assert!(matches!(state(a), ProposalState::Voting { stage: 1, .. }));
 		assert!(matches!(state(b), ProposalState::Rejected { stage: 0, .. }));
 		assert_eq!(fees_held(CAROL), FEE);
 		pass_stage(a);

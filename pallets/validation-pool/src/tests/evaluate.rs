@@ -1,7 +1,7 @@
 //! `evaluate`: the free fallback for anyone once a pool has ended.
 
 use super::mock::*;
-use crate::{weights::WeightInfo, Call, EndingAt, Error, EvaluationCursor, PendingPropagations};
+use crate::{weights::WeightInfo, Call, EndingAt, Error, EvaluationCursor, PendingPropagation};
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::{GetDispatchInfo, Pays},
@@ -36,10 +36,10 @@ fn anyone_may_evaluate_an_ended_pool_for_free() {
 			// Carol's share of the pot is paid; the 10 minted for the post wait for the
 			// propagation, which the block's `on_idle` runs.
 			assert_eq!((rep(CAROL), rep(ALICE), rep(BOB)), (8, 132, 20));
-			assert_eq!(PendingPropagations::<Test>::get().len(), 1);
+			assert!(PendingPropagation::<Test>::get().is_some());
 			ValidationPool::on_idle(end + 1, Weight::MAX);
 			assert_eq!((rep(CAROL), rep(ALICE), rep(BOB)), (18, 132, 20));
-			assert!(PendingPropagations::<Test>::get().is_empty());
+			assert!(PendingPropagation::<Test>::get().is_none());
 			assert!(EndingAt::<Test>::get(end).is_empty(), "no longer waits for the hook");
 			// The hook then finds nothing to do and moves on.
 			ValidationPool::on_initialize(end + 1);

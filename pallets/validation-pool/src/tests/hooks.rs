@@ -2,8 +2,8 @@
 
 use super::mock::*;
 use crate::{
-	weights::WeightInfo, EndingAt, Error, EvaluationCursor, PendingPropagations, PoolStatus, Pools,
-	MAX_PENDING_PROPAGATIONS, MAX_SLOTS_PER_BLOCK,
+	weights::WeightInfo, EndingAt, Error, EvaluationCursor, PendingPropagation, PoolStatus, Pools,
+	MAX_SLOTS_PER_BLOCK,
 };
 use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight};
 use guild_primitives::{PoolOutcome, PPM};
@@ -31,7 +31,9 @@ fn resolved_at(pool: u64) -> Option<u64> {
 
 #[test]
 fn pools_beyond_the_per_block_bound_are_evaluated_in_the_next_blocks() {
-	ExtBuilder::default().build_and_execute(|| {
+	// Alice's 1,000 REP and no stakes: every pool misses the quorum, so none waits for a
+	// propagation (accepted pools are one a block: see below) and the bound shows.
+	ExtBuilder::default().with_rep(&[(ALICE, 1_000)]).build_and_execute(|| {
 		let pools: Vec<u64> = (0..MAX_ENDING).map(|_| open(10)).collect();
 		assert_eq!(pools.len(), 5);
 		run_to_block(11);
@@ -48,16 +50,17 @@ fn pools_beyond_the_per_block_bound_are_evaluated_in_the_next_blocks() {
 		assert_eq!(resolved_at(4), Some(14));
 		assert_eq!(EvaluationCursor::<Test>::get(), Some(14));
 		assert_eq!(EndingAt::<Test>::iter().count(), 0);
-		// Every pool was evaluated once, in order, and each passed (empty DAO).
+		// Every pool was evaluated once, in order.
 		let log = resolved_log();
 		assert_eq!(log.iter().map(|e| e.0).collect::<Vec<_>>(), pools);
-		assert!(log.iter().all(|e| e.2 == PoolOutcome::Accepted));
+		assert!(log.iter().all(|e| e.2 == PoolOutcome::QuorumNotMet));
 	});
 }
 
 #[test]
 fn a_backlog_spills_over_into_later_end_blocks_without_skipping_any() {
-	ExtBuilder::default().build_and_execute(|| {
+	// Pools that miss the quorum, two a block (see above).
+	ExtBuilder::default().with_rep(&[(ALICE, 1_000)]).build_and_execute(|| {
 		// Five pools end in block 11, two in block 12, one in block 14.
 		for _ in 0..5 {
 			open(10);
@@ -129,14 +132,15 @@ fn the_hook_reports_the_weight_of_what_it_evaluated() {
 				+ <() as WeightInfo>::on_initialize_slots(1);
 			assert_eq!(weight, expected);
 			// `a` missed the quorum (20 of 210 staked), `b` was accepted: its propagation is the
-			// block's `on_idle`, reserving the forum's worst case and the queue's read and write.
+			// block's `on_idle`, reserving the forum's worst case and the pending record's read and
+			// removal.
 			assert_eq!(outcome(a), Some(PoolOutcome::QuorumNotMet));
 			assert_eq!(outcome(b), Some(PoolOutcome::Accepted));
-			assert_eq!(PendingPropagations::<Test>::get().len(), 1);
+			assert_eq!(PendingPropagation::<Test>::get().map(|p| p.pool), Some(b));
 			let step = ForumWeight::get()
 				+ <Test as frame_system::Config>::DbWeight::get().reads_writes(1, 1);
 			assert_eq!(ValidationPool::propagation_weight(), step);
-			assert_eq!(ValidationPool::on_idle(7, Weight::MAX), queue_read + step);
+			assert_eq!(ValidationPool::on_idle(7, Weight::MAX), step);
 			assert_eq!(ValidationPool::on_idle(7, Weight::MAX), queue_read, "nothing left");
 			System::set_block_number(8);
 			let idle = ValidationPool::on_initialize(8);
@@ -167,18 +171,16 @@ fn an_accepted_pool_propagates_at_the_end_of_its_block_when_there_is_room() {
 		assert_eq!(unowned(), 5, "the post's 5 wait, unowned");
 		// Too little room left in the block for a worst-case propagation: it waits.
 		let short = ValidationPool::propagation_weight() - Weight::from_parts(1, 0);
-		let queue_read = <Test as frame_system::Config>::DbWeight::get().reads(1);
-		assert_eq!(ValidationPool::on_idle(7, short), queue_read);
+		assert_eq!(ValidationPool::on_idle(7, short), Weight::zero());
 		assert_eq!(ValidationPool::on_idle(7, Weight::zero()), Weight::zero());
 		assert_eq!(post_and_carol(pool), (0, 5));
 		check_invariants();
 		// Room enough: the post gets its 5 and Carol with it.
-		assert_eq!(
-			ValidationPool::on_idle(7, ValidationPool::propagation_weight() + queue_read),
-			ValidationPool::propagation_weight() + queue_read
-		);
+		let step = ValidationPool::propagation_weight();
+		assert_eq!(ValidationPool::on_idle(7, step), step);
 		assert_eq!(post_and_carol(pool), (5, 10));
 		assert_eq!(unowned(), 0);
+		assert!(PendingPropagation::<Test>::get().is_none());
 	});
 }
 
@@ -198,52 +200,47 @@ fn a_propagation_left_over_runs_first_in_the_next_block() {
 		// Block 8 propagated the leftover before evaluating the second pool, which now waits.
 		assert_eq!(post_and_carol(first).0, 5);
 		assert_eq!(resolved_at(second), Some(8));
-		assert_eq!(PendingPropagations::<Test>::get().len(), 1);
-		assert_eq!(PendingPropagations::<Test>::get()[0].pool, second);
+		assert_eq!(PendingPropagation::<Test>::get().map(|p| p.pool), Some(second));
 		check_invariants();
 		ValidationPool::on_idle(8, Weight::MAX);
-		assert!(PendingPropagations::<Test>::get().is_empty());
+		assert!(PendingPropagation::<Test>::get().is_none());
 		check_invariants();
 	});
 }
 
 #[test]
-fn a_full_propagation_queue_pauses_evaluations_until_it_drains() {
+fn a_pending_propagation_holds_back_the_next_evaluation() {
 	// No quorum: every pool without stakes is a tie, accepted.
 	ExtBuilder::default()
 		.with_params(|p| p.quorum = Perbill::zero())
 		.build_and_execute(|| {
 			run_to_block(2);
-			// 20 pools opened in block 2, five ending in each of blocks 3..=6.
-			let pools: Vec<u64> =
-				(1..=4).flat_map(|d| (0..MAX_ENDING).map(move |_| d)).map(open).collect();
-			assert_eq!(pools.len(), 20);
-			// Block 7 before its hook: anyone evaluates 16 of them, filling the queue.
+			let pools: Vec<u64> = (0..3).map(|_| open(4)).collect();
+			run_to_block(6);
 			System::set_block_number(7);
-			let cap = MAX_PENDING_PROPAGATIONS as u64;
-			for pool in 0..cap {
-				assert_ok!(ValidationPool::evaluate(RuntimeOrigin::signed(EVE), pool));
-			}
-			assert_eq!(PendingPropagations::<Test>::get().len() as u64, cap);
-			assert_noop!(
-				ValidationPool::evaluate(RuntimeOrigin::signed(EVE), cap),
-				Error::<Test>::PropagationQueueFull
-			);
-			check_invariants();
-			// The hook runs one propagation, so it evaluates one pool, and then waits.
 			ValidationPool::on_initialize(7);
-			assert_eq!(resolved_at(cap), Some(7));
-			assert_eq!(resolved_at(cap + 1), None);
-			assert_eq!(PendingPropagations::<Test>::get().len() as u64, cap);
-			check_invariants();
-			// The end of the block drains the queue; the next blocks evaluate the rest, two a block.
+			// The first pool was accepted: the others wait for its propagation, even by `evaluate`.
+			assert_eq!(resolved_at(pools[0]), Some(7));
+			assert_eq!(resolved_at(pools[1]), None);
+			assert_noop!(
+				ValidationPool::evaluate(RuntimeOrigin::signed(EVE), pools[1]),
+				Error::<Test>::PropagationPending
+			);
 			ValidationPool::on_idle(7, Weight::MAX);
-			assert!(PendingPropagations::<Test>::get().is_empty());
+			assert_eq!(post_and_carol(pools[0]), (5, 10));
+			// The second pool's fee salary counts all the REP the first one moved: Carol's 10,
+			// propagation included (the first fee, paid while nobody held REP, joins it).
+			System::reset_events();
+			run_to_block(8);
+			assert_eq!(resolved_at(pools[1]), Some(8));
+			assert!(System::events().iter().any(|r| r.event
+				== RuntimeEvent::Reputation(pallet_reputation::Event::FeeDistributed {
+					fee: 20,
+					total_rep: 10
+				})));
 			run_to_block(9);
-			assert_eq!(resolved_at(cap + 1), Some(8));
-			assert_eq!(resolved_at(cap + 2), Some(8));
-			assert_eq!(resolved_at(cap + 3), Some(9));
-			assert!(PendingPropagations::<Test>::get().is_empty());
+			assert_eq!(resolved_at(pools[2]), Some(9));
+			assert!(PendingPropagation::<Test>::get().is_none());
 			assert_eq!(unowned(), 0, "every pool's mint is placed");
 		});
 }
