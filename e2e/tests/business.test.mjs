@@ -89,11 +89,14 @@ function feeOf(outcome) {
   return ev.event.data.actualFee.toBigInt();
 }
 
-/** Events of block `number` emitted by the runtime's hooks before the extrinsics. */
+/**
+ * Events of block `number` emitted by the runtime's hooks: before the extrinsics (pool
+ * evaluations) and after them (`on_idle`: the propagation of an accepted pool).
+ */
 async function hookEvents(api, number) {
   const hash = await api.rpc.chain.getBlockHash(number);
   const events = await (await api.at(hash)).query.system.events();
-  return events.filter(({ phase }) => phase.isInitialization);
+  return events.filter(({ phase }) => phase.isInitialization || phase.isFinalization);
 }
 
 function pick(events, section, method) {
@@ -298,11 +301,11 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.deepEqual(outs.map((o) => o.findEvent('validationPool', 'PoolInitiated').event.data.pool.toNumber()), [0, 1]);
       assert.equal((await account(api, DAO)).free, ed + FEE_A + FEE_B);
 
-      // Both bootstrap pools end in b2+1 and are accepted: pool 0 is evaluated in b2+2 (its
-      // propagation at the end of that block), pool 1 in b2+3 (no pool is evaluated while an
-      // accepted one's propagation is pending). Sent once b2+2 is out, these land in the block
-      // whose hook gives Bob his REP, after it. Bob's nonce order: stake, then evidence.
-      await waitForBest(api, b2 + 2);
+      // Both bootstrap pools end in b2+1 and are accepted: pool 0 is evaluated in b2+2, pool 1 in
+      // b2+3 (no pool is evaluated while an accepted one's propagation is pending), each
+      // propagated at the end of its block, after the block's extrinsics. Sent once b2+3 is out,
+      // these land when Bob holds all of his 2 REP. Bob's nonce order: stake, then evidence.
+      await waitForBest(api, b2 + 3);
       until = b2 + 200;
       const [stake, evidence] = await sendTogether(api, [
         [api.tx.availability.stakeAvailability(2n * REP, until), bob],
@@ -310,7 +313,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       ]);
       [[bob, stake], [bob, evidence]].forEach(([who, o]) => paid(who, o));
       assignBlock = stake.blockNumber;
-      assert.ok(assignBlock >= b2 + 3, 'after the hook that gives Bob his REP (normally in that block)');
+      assert.ok(assignBlock >= b2 + 4, 'after the block that gives Bob his REP (normally the next one)');
       assert.equal(evidence.blockNumber, assignBlock);
 
       // The hooks of b2+2 and b2+3 resolved the bootstrap pools, one each.

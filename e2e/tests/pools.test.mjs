@@ -79,11 +79,14 @@ function feeOf(outcome) {
   return ev.event.data.actualFee.toBigInt();
 }
 
-/** Events of block `number` emitted by the runtime's hooks before the extrinsics. */
+/**
+ * Events of block `number` emitted by the runtime's hooks: before the extrinsics (pool
+ * evaluations) and after them (`on_idle`: the propagation of an accepted pool).
+ */
 async function hookEvents(api, number) {
   const hash = await api.rpc.chain.getBlockHash(number);
   const events = await (await api.at(hash)).query.system.events();
-  return events.filter(({ phase }) => phase.isInitialization);
+  return events.filter(({ phase }) => phase.isInitialization || phase.isFinalization);
 }
 
 function pick(events, section, method) {
@@ -236,7 +239,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
 
       // Block 2: Dave's three pools, in his nonce order: ids 0, 1, 2.
       const init = (p, fee, duration) => [api.tx.validationPool.initiate(p, fee, duration), dave];
-      const outs = (await sendTogether(api, [init(post.A, 100, 1), init(post.B, 50, 1), init(post.P, 20, 4)])).map(expectOk);
+      const outs = (await sendTogether(api, [init(post.A, 100, 1), init(post.B, 50, 1), init(post.P, 20, 5)])).map(expectOk);
       outs.forEach((o) => paid(dave, o));
       const b2 = outs[0].blockNumber;
       assert.ok(outs.every((o) => o.blockNumber === b2), 'the three pools open in one block');
@@ -244,7 +247,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
       const expected = [
         { pool: 0, post: post.A, fee: 100n, minted: 100n, forMinted: 50n, againstMinted: 50n, end: b2 + 1 },
         { pool: 1, post: post.B, fee: 50n, minted: 50n, forMinted: 25n, againstMinted: 25n, end: b2 + 1 },
-        { pool: 2, post: post.P, fee: 20n, minted: 20n, forMinted: 10n, againstMinted: 10n, end: b2 + 4 },
+        { pool: 2, post: post.P, fee: 20n, minted: 20n, forMinted: 10n, againstMinted: 10n, end: b2 + 5 },
       ];
       for (const [i, out] of outs.entries()) {
         const ev = out.findEvent('validationPool', 'PoolInitiated');
@@ -291,11 +294,11 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
     { timeout: 120_000 },
     withNodeLogs(async () => {
       const b2 = opened[0].blockNumber;
-      // Pools 0 and 1 end in b2+1 and are both accepted: pool 0 is evaluated in b2+2 (its
-      // propagation at the end of that block), pool 1 in b2+3 (no pool is evaluated while an
-      // accepted one's propagation is pending). Sent once b2+2 is out, the stakes land in b2+3,
-      // after the hook that resolves pool 1, and by pool 2's end (b2+4).
-      await waitForBest(api, b2 + 2);
+      // Pools 0 and 1 end in b2+1 and are both accepted: pool 0 is evaluated in b2+2, pool 1 in
+      // b2+3 (no pool is evaluated while an accepted one's propagation is pending), each
+      // propagated at the end of its block, after the block's extrinsics. Sent once b2+3 is out,
+      // the stakes land in b2+4, when Bob holds all of his REP, and by pool 2's end (b2+5).
+      await waitForBest(api, b2 + 3);
       stakeOutcomes = await sendTogether(api, [
         [api.tx.validationPool.stake(2, 40, true), alice],
         [api.tx.validationPool.stake(2, 61, true), alice], // 60 free left
@@ -308,10 +311,10 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
       const [a40, a61, b30, bFor, cNoRep, dResolved, dZero] = stakeOutcomes;
       stakeOutcomes.forEach((o, i) => paid([alice, alice, bob, bob, carol, dave, dave][i], o));
       stakeBlock = a40.blockNumber;
-      // Normally b2+3, the block that resolves pool 1; one block later still fits.
+      // Normally b2+4; one block later still fits.
       assert.ok(
-        stakeOutcomes.every((o) => o.blockNumber >= b2 + 3 && o.blockNumber <= b2 + 4),
-        `stakes in blocks ${stakeOutcomes.map((o) => o.blockNumber)}: after pools 0 and 1, by pool 2's end (#${b2 + 4})`,
+        stakeOutcomes.every((o) => o.blockNumber >= b2 + 4 && o.blockNumber <= b2 + 5),
+        `stakes in blocks ${stakeOutcomes.map((o) => o.blockNumber)}: after pools 0 and 1, by pool 2's end (#${b2 + 5})`,
       );
 
       // Pool 0 resolved in b2+2, pool 1 in b2+3, each with its propagation in its block.
