@@ -69,8 +69,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `870`
 		//  Estimated: `6196`
-		// Minimum execution time: 84_565_000 picoseconds.
-		Weight::from_parts(89_502_000, 6196)
+		// Minimum execution time: 83_965_000 picoseconds.
+		Weight::from_parts(88_711_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -84,13 +84,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `779`
 		//  Estimated: `3643`
-		// Minimum execution time: 34_171_000 picoseconds.
-		Weight::from_parts(37_034_000, 3643)
+		// Minimum execution time: 34_180_000 picoseconds.
+		Weight::from_parts(36_685_000, 3643)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `ValidationPool::Pools` (r:1 w:1)
 	/// Proof: `ValidationPool::Pools` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `ValidationPool::PendingPropagation` (r:1 w:1)
+	/// Proof: `ValidationPool::PendingPropagation` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `ValidationPool::EndingAt` (r:1 w:1)
 	/// Proof: `ValidationPool::EndingAt` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::TotalRep` (r:1 w:1)
@@ -111,8 +113,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Forum::Params` (r:1 w:0)
-	/// Proof: `Forum::Params` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::TotalBurned` (r:1 w:1)
 	/// Proof: `Reputation::TotalBurned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Business::RequestOfPool` (r:1 w:0)
@@ -124,18 +124,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 1024]`.
 	fn evaluate(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1608 + s * (171 ±0)`
+		//  Measured:  `1597 + s * (171 ±0)`
 		//  Estimated: `4234 + s * (2619 ±0)`
-		// Minimum execution time: 179_065_000 picoseconds.
-		Weight::from_parts(182_190_000, 4234)
-			// Standard Error: 88_457
-			.saturating_add(Weight::from_parts(26_542_332, 0).saturating_mul(s.into()))
+		// Minimum execution time: 156_051_000 picoseconds.
+		Weight::from_parts(157_995_000, 4234)
+			// Standard Error: 93_923
+			.saturating_add(Weight::from_parts(26_525_576, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2619).saturating_mul(s.into()))
 	}
+	/// Storage: `ValidationPool::PendingPropagation` (r:1 w:0)
+	/// Proof: `ValidationPool::PendingPropagation` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `ValidationPool::EvaluationCursor` (r:1 w:1)
 	/// Proof: `ValidationPool::EvaluationCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ValidationPool::EndingAt` (r:16 w:0)
@@ -144,12 +146,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_slots(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `137`
-		//  Estimated: `1489 + k * (3001 ±0)`
-		// Minimum execution time: 4_997_000 picoseconds.
-		Weight::from_parts(5_474_000, 1489)
-			// Standard Error: 637
-			.saturating_add(Weight::from_parts(1_882_748, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		//  Estimated: `1517 + k * (3001 ±0)`
+		// Minimum execution time: 5_518_000 picoseconds.
+		Weight::from_parts(6_130_589, 1517)
+			// Standard Error: 743
+			.saturating_add(Weight::from_parts(1_871_197, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 3001).saturating_mul(k.into()))
@@ -160,8 +162,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_608_000 picoseconds.
-		Weight::from_parts(6_590_000, 0)
+		// Minimum execution time: 5_728_000 picoseconds.
+		Weight::from_parts(6_650_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -169,34 +171,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and other runtimes: the same measurements with RocksDB weights.
 impl WeightInfo for () {
 	fn initiate() -> Weight {
-		Weight::from_parts(89_502_000, 6196)
+		Weight::from_parts(88_711_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(37_034_000, 3643)
+		Weight::from_parts(36_685_000, 3643)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn evaluate(s: u32, ) -> Weight {
-		Weight::from_parts(182_190_000, 4234)
-			.saturating_add(Weight::from_parts(26_542_332, 0).saturating_mul(s.into()))
+		Weight::from_parts(157_995_000, 4234)
+			.saturating_add(Weight::from_parts(26_525_576, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2619).saturating_mul(s.into()))
 	}
 	fn on_initialize_slots(k: u32, ) -> Weight {
-		Weight::from_parts(5_474_000, 1489)
-			.saturating_add(Weight::from_parts(1_882_748, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		Weight::from_parts(6_130_589, 1517)
+			.saturating_add(Weight::from_parts(1_871_197, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 3001).saturating_mul(k.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(6_590_000, 0)
+		Weight::from_parts(6_650_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
