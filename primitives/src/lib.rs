@@ -197,10 +197,16 @@ pub struct Tally {
 pub trait OnPoolResolved {
 	/// `pool` on `post` ended with `outcome`. Returns the weight it used.
 	fn on_pool_resolved(pool: PoolId, post: PostId, outcome: PoolOutcome, tally: Tally) -> Weight;
+	/// The most weight [`OnPoolResolved::on_pool_resolved`] may use: an evaluation's declared
+	/// weight includes it.
+	fn max_weight() -> Weight;
 }
 
 impl OnPoolResolved for () {
 	fn on_pool_resolved(_: PoolId, _: PostId, _: PoolOutcome, _: Tally) -> Weight {
+		Weight::zero()
+	}
+	fn max_weight() -> Weight {
 		Weight::zero()
 	}
 }
@@ -402,6 +408,9 @@ impl<A: OnPoolResolved, B: OnPoolResolved> OnPoolResolved for (A, B) {
 		A::on_pool_resolved(pool, post, outcome, tally)
 			.saturating_add(B::on_pool_resolved(pool, post, outcome, tally))
 	}
+	fn max_weight() -> Weight {
+		A::max_weight().saturating_add(B::max_weight())
+	}
 }
 
 impl<A: OnPoolResolved, B: OnPoolResolved, C: OnPoolResolved> OnPoolResolved for (A, B, C) {
@@ -409,6 +418,9 @@ impl<A: OnPoolResolved, B: OnPoolResolved, C: OnPoolResolved> OnPoolResolved for
 		A::on_pool_resolved(pool, post, outcome, tally)
 			.saturating_add(B::on_pool_resolved(pool, post, outcome, tally))
 			.saturating_add(C::on_pool_resolved(pool, post, outcome, tally))
+	}
+	fn max_weight() -> Weight {
+		A::max_weight().saturating_add(B::max_weight()).saturating_add(C::max_weight())
 	}
 }
 

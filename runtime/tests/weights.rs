@@ -16,6 +16,13 @@ fn block() -> u64 {
 	<Runtime as frame_system::Config>::BlockWeights::get().max_block.ref_time()
 }
 
+/// Print `what` as milliseconds and share of a block (shown with `--nocapture`).
+fn report(what: &str, weight: Weight) {
+	let ms = weight.ref_time() as f64 / 1e9;
+	let share = weight.ref_time() as f64 * 100.0 / block() as f64;
+	println!("{what}: {ms:.2} ms, {share:.2}% of a block");
+}
+
 /// `weight` in per-mille of a block's compute, rounded up.
 fn per_mille(weight: Weight) -> u64 {
 	weight.ref_time().saturating_mul(1000).div_ceil(block())
@@ -35,6 +42,7 @@ fn the_runtime_charges_paritydb_weights() {
 #[test]
 fn a_full_pool_is_evaluated_within_a_tenth_of_a_block() {
 	let weight = Pools::evaluation_weight(max_stakers());
+	report("evaluating a full pool, listeners included", weight);
 	assert!(
 		per_mille(weight) <= 100,
 		"evaluating {} stakers takes {}‰ of a block",
@@ -49,6 +57,7 @@ fn a_full_pool_is_evaluated_within_a_tenth_of_a_block() {
 #[test]
 fn a_worst_case_propagation_runs_within_a_tenth_of_a_block() {
 	let weight = Pools::propagation_weight();
+	report("a worst-case propagation step", weight);
 	assert!(per_mille(weight) <= 100, "a worst-case propagation takes {}‰", per_mille(weight));
 	// It is the forum's measured worst case, and more.
 	let forum = <pallet_forum::weights::SubstrateWeight<Runtime> as pallet_forum::WeightInfo>::
@@ -69,5 +78,6 @@ fn the_pool_hook_at_its_worst_leaves_three_quarters_of_a_block() {
 				MAX_SLOTS_PER_BLOCK,
 			),
 		);
+	report("the pools' hook at its worst", worst);
 	assert!(per_mille(worst) <= 250, "the hook takes {}‰ of a block at worst", per_mille(worst));
 }

@@ -1137,6 +1137,12 @@ pub mod pallet {
 		fn on_pool_resolved(pool: PoolId, _post: PostId, outcome: PoolOutcome, _: Tally) -> Weight {
 			Self::pool_resolved(pool, outcome)
 		}
+
+		fn max_weight() -> Weight {
+			T::WeightInfo::pool_resolved_ours()
+				.saturating_add(Self::released_worker_weight())
+				.max(T::WeightInfo::pool_resolved_other())
+		}
 	}
 
 	impl<T: Config> OnExpertAvailable<T::AccountId> for Pallet<T> {

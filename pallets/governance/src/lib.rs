@@ -570,6 +570,14 @@ pub mod pallet {
 			Proposals::<T>::insert(id, proposal);
 			weight
 		}
+
+		fn max_weight() -> Weight {
+			T::WeightInfo::stage_passed()
+				.max(T::WeightInfo::stage_failed())
+				.max(T::WeightInfo::stage_retried())
+				.max(T::WeightInfo::enact_parameter())
+				.max(T::WeightInfo::enact_upgrade())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {

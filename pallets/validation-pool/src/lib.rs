@@ -391,10 +391,10 @@ pub mod pallet {
 					}
 				}
 			});
-			let stakers = open.stakers;
-			Self::resolve(pool, open);
+			let settled = T::WeightInfo::evaluate(open.stakers);
+			let listeners = Self::resolve(pool, open);
 			Ok(PostDispatchInfo {
-				actual_weight: Some(Self::evaluation_weight(stakers)),
+				actual_weight: Some(settled.saturating_add(listeners)),
 				pays_fee: Pays::No,
 			})
 		}
@@ -482,10 +482,11 @@ pub mod pallet {
 			}
 		}
 
-		/// The weight of evaluating a pool with `stakers` stakers (its propagation is a step of
-		/// its own: [`Self::propagation_weight`]).
+		/// The most weight evaluating a pool with `stakers` stakers may take: the settlement and
+		/// the `OnPoolResolved` listeners at their worst (the propagation is a step of its own:
+		/// [`Self::propagation_weight`]).
 		pub fn evaluation_weight(stakers: u32) -> Weight {
-			T::WeightInfo::evaluate(stakers)
+			T::WeightInfo::evaluate(stakers).saturating_add(T::OnPoolResolved::max_weight())
 		}
 
 		/// The weight of running the pending propagation at worst: the forum's worst case and
@@ -689,7 +690,7 @@ pub mod pallet {
 					let pool = ids.remove(0);
 					evaluated += 1;
 					if let Some(PoolStatus::Open(open)) = Pools::<T>::get(pool) {
-						weight.saturating_accrue(Self::evaluation_weight(open.stakers));
+						weight.saturating_accrue(T::WeightInfo::evaluate(open.stakers));
 						weight.saturating_accrue(Self::resolve(pool, open));
 					}
 				}

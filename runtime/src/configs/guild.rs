@@ -55,7 +55,7 @@ impl pallet_validation_pool::Config for Runtime {
 	type MaxStakersPerPool = ConstU32<1024>;
 	type MaxPoolsEndingPerBlock = ConstU32<64>;
 	// At most two pools resolve in one block, each reserving its worst case (a full pool is
-	// about 7% of a block); an accepted pool's propagation, at worst 8%, is a step of its own at
+	// under 8% of a block); an accepted pool's propagation, at worst 8%, is a step of its own at
 	// the end of the block and holds back the next evaluation. The rest wait a block.
 	type MaxEvaluationsPerBlock = ConstU32<2>;
 	type WeightInfo = pallet_validation_pool::weights::SubstrateWeight<Runtime>;

@@ -129,6 +129,7 @@ fn the_hook_reports_the_weight_of_what_it_evaluated() {
 			let expected = queue_read
 				+ <() as WeightInfo>::evaluate(1)
 				+ <() as WeightInfo>::evaluate(2)
+				+ RESOLVED_WEIGHT * 2
 				+ <() as WeightInfo>::on_initialize_slots(1);
 			assert_eq!(weight, expected);
 			// `a` missed the quorum (20 of 210 staked), `b` was accepted: its propagation is the

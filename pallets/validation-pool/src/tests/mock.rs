@@ -107,10 +107,16 @@ pub type ResolvedLog = StorageValue<
 
 /// Records every resolved pool, as the work-request and governance pallets will hear of them.
 pub struct RecordResolved;
+/// What the recording listener says each resolution cost it, and its bound.
+pub const RESOLVED_WEIGHT: Weight = Weight::from_parts(7_000_000, 70);
+
 impl OnPoolResolved for RecordResolved {
 	fn on_pool_resolved(pool: PoolId, post: PostId, outcome: PoolOutcome, tally: Tally) -> Weight {
 		ResolvedLog::mutate(|log| log.push((pool, post, outcome, tally)));
-		Weight::zero()
+		RESOLVED_WEIGHT
+	}
+	fn max_weight() -> Weight {
+		RESOLVED_WEIGHT
 	}
 }
 
