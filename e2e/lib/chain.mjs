@@ -1,6 +1,7 @@
 // Talking to a Guild chain through @polkadot/api: connect, wait for blocks, sign and send, decode
 // errors. General on purpose: the protocol pallets' end-to-end tests use the same helpers.
 
+import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -236,6 +237,35 @@ export function signAndSend(api, tx, signer, { finalized = false, timeoutMs = 12
   });
 }
 
+/** Next nonce of `address`, counting what is in the pool. */
+export async function nextNonce(api, address) {
+  return (await api.rpc.system.accountNextIndex(address)).toNumber();
+}
+
+/**
+ * Send `txs` (list of [tx, signer]) at once, each signer's extrinsics with consecutive nonces in
+ * list order, so they land in the same block when there is room. Resolves to their outcomes
+ * (`signAndSend`'s, in list order); `opts` go to `signAndSend` (default `timeoutMs` 90 s).
+ */
+export async function sendTogether(api, txs, opts = {}) {
+  const nonces = new Map();
+  const prepared = [];
+  for (const [tx, signer] of txs) {
+    if (!nonces.has(signer.address)) nonces.set(signer.address, await nextNonce(api, signer.address));
+    const nonce = nonces.get(signer.address);
+    nonces.set(signer.address, nonce + 1);
+    prepared.push([tx, signer, nonce]);
+  }
+  return Promise.all(prepared.map(([tx, signer, nonce]) => signAndSend(api, tx, signer, { nonce, timeoutMs: 90_000, ...opts })));
+}
+
+/** The fee an included extrinsic paid (bigint), from its `transactionPayment.TransactionFeePaid`. */
+export function feeOf(outcome) {
+  const ev = outcome.findEvent('transactionPayment', 'TransactionFeePaid');
+  assert.ok(ev, `transactionPayment.TransactionFeePaid missing; events: ${eventNames(outcome.events)}`);
+  return ev.event.data.actualFee.toBigInt();
+}
+
 /** Throw unless the extrinsic succeeded; returns the outcome. */
 export function expectOk(outcome) {
   if (!outcome.ok) {
@@ -269,9 +299,31 @@ export async function sudo(api, call, sudoer, opts) {
   return outcome;
 }
 
+/** Native balance of `address`: { free, reserved } (bigints). */
+export async function account(api, address) {
+  const { data } = await api.query.system.account(address);
+  return { free: data.free.toBigInt(), reserved: data.reserved.toBigInt() };
+}
+
 /** Free balance of `address` (bigint), at `blockHash` if given. */
 export async function freeBalance(api, address, blockHash) {
   const at = blockHash ? await api.at(blockHash) : api;
   const { data } = await at.query.system.account(address);
   return data.free.toBigInt();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+/**
+ * 'section.method' of each event record (an outcome's `events`, `system.events()`), joined with
+ * commas: for assertion messages.
+ */
+export function eventNames(events) {
+  return events.map(({ event }) => `${event.section}.${event.method}`).join(', ');
+}
+
+/** The data of the event records in `events` that are `section.method`, in order. */
+export function pick(events, section, method) {
+  return events.filter(({ event }) => event.section === section && event.method === method).map(({ event }) => event.data);
 }

@@ -30,25 +30,32 @@ import { stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsHex, encodeAddress } from '@polkadot/util-crypto';
 
 import {
+  FEE_SCALE,
   UNIT,
+  account,
+  claimableFromStorage,
   cleanup,
   devAccount,
+  eventNames,
   expectError,
   expectOk,
+  feeOf,
+  hookEvents,
   markFailure,
+  pick,
   printLogTails,
-  signAndSend,
+  repOf,
+  sendTogether,
   startDevNode,
-  waitFor,
+  totals,
   waitForBest,
+  waitResolved,
   withNodeLogs,
 } from '../lib/index.mjs';
 
 const PPM = 1_000_000;
 /** One REP: 12 decimals like the native token (minting ratio 1). */
 const REP = 10n ** 12n;
-/** pallet-reputation's fee-per-REP scale (FEE_SCALE). */
-const FEE_SCALE = 10n ** 18n;
 
 /** The DAO account: `PalletId(*b"guild/da").into_account_truncating()`. */
 const DAO = encodeAddress(u8aConcat(stringToU8a('modlguild/da'), new Uint8Array(20)), 42);
@@ -57,93 +64,7 @@ const FEE_A = 4n * UNIT; // pool 0: Alice's first REP
 const FEE_B = 2n * UNIT; // pool 1: Bob's first REP
 const FEE = 10n * UNIT; // the request's fee
 
-/** Next nonce of `address`, counting what is in the pool. */
-async function nextNonce(api, address) {
-  return (await api.rpc.system.accountNextIndex(address)).toNumber();
-}
-
-/**
- * Send `txs` (list of [tx, signer]) at once, each signer's extrinsics with consecutive nonces in
- * list order, so they land in the same block when there is room. Resolves to their outcomes.
- */
-async function sendTogether(api, txs, opts = {}) {
-  const nonces = new Map();
-  const prepared = [];
-  for (const [tx, signer] of txs) {
-    if (!nonces.has(signer.address)) nonces.set(signer.address, await nextNonce(api, signer.address));
-    const nonce = nonces.get(signer.address);
-    nonces.set(signer.address, nonce + 1);
-    prepared.push([tx, signer, nonce]);
-  }
-  return Promise.all(prepared.map(([tx, signer, nonce]) => signAndSend(api, tx, signer, { nonce, timeoutMs: 90_000, ...opts })));
-}
-
-function eventNames(events) {
-  return events.map(({ event }) => `${event.section}.${event.method}`).join(', ');
-}
-
-/** The fee an included extrinsic paid (bigint). */
-function feeOf(outcome) {
-  const ev = outcome.findEvent('transactionPayment', 'TransactionFeePaid');
-  assert.ok(ev, `transactionPayment.TransactionFeePaid missing; events: ${eventNames(outcome.events)}`);
-  return ev.event.data.actualFee.toBigInt();
-}
-
-/**
- * Events of block `number` emitted by the runtime's hooks: before the extrinsics (pool
- * evaluations) and after them (`on_idle`: the propagation of an accepted pool).
- */
-async function hookEvents(api, number) {
-  const hash = await api.rpc.chain.getBlockHash(number);
-  const events = await (await api.at(hash)).query.system.events();
-  return events.filter(({ phase }) => phase.isInitialization || phase.isFinalization);
-}
-
-function pick(events, section, method) {
-  return events.filter(({ event }) => event.section === section && event.method === method).map(({ event }) => event.data);
-}
-
-/** REP of `address` from storage (bigints). */
-async function repOf(api, address) {
-  const record = await api.query.reputation.accounts(address);
-  if (record.isNone) return { free: 0n, heldPool: 0n, heldAvailability: 0n, unclaimed: 0n, checkpoint: 0n };
-  const r = record.unwrap();
-  return {
-    free: r.free.toBigInt(),
-    heldPool: r.heldPoolStake.toBigInt(),
-    heldAvailability: r.heldAvailability.toBigInt(),
-    unclaimed: r.unclaimedFees.toBigInt(),
-    checkpoint: r.feeCheckpoint.toBigInt(),
-  };
-}
-
 const repShape = ({ free, heldPool, heldAvailability }) => ({ free, heldPool, heldAvailability });
-
-/** What `claim_fees` would pay `address`, computed from storage as pallet-reputation does. */
-async function claimableFromStorage(api, address) {
-  const acc = (await api.query.reputation.feePerRep()).toBigInt();
-  const r = await repOf(api, address);
-  const total = r.free + r.heldPool + r.heldAvailability;
-  const pending = total > 0n && acc > r.checkpoint ? ((acc - r.checkpoint) * total) / FEE_SCALE : 0n;
-  return r.unclaimed + pending;
-}
-
-async function totals(api) {
-  const t = (await api.call.reputationApi.totals()).toJSON();
-  const fromStorage = {
-    totalRep: (await api.query.reputation.totalRep()).toBigInt(),
-    unowned: (await api.query.reputation.unowned()).toBigInt(),
-    totalMinted: (await api.query.reputation.totalMinted()).toBigInt(),
-    totalBurned: (await api.query.reputation.totalBurned()).toBigInt(),
-  };
-  for (const [k, v] of Object.entries(fromStorage)) assert.equal(BigInt(t[k]), v, `ReputationApi.totals().${k}`);
-  return fromStorage;
-}
-
-async function account(api, address) {
-  const { data } = await api.query.system.account(address);
-  return { free: data.free.toBigInt(), reserved: data.reserved.toBigInt() };
-}
 
 /** Native-token holds of `address`: [{ reason: 'Business.RequestFee', amount: bigint }]. */
 async function holdsOf(api, address) {
@@ -153,25 +74,6 @@ async function holdsOf(api, address) {
 
 async function request0(api) {
   return (await api.query.business.requests(0)).unwrap();
-}
-
-/** Wait until pool `id` is resolved; returns { resolvedAt, outcome, forTotal, againstTotal, post }. */
-async function waitResolved(api, id, timeoutMs = 90_000) {
-  return waitFor(
-    async () => {
-      const status = await api.query.validationPool.pools(id);
-      if (status.isNone || !status.unwrap().isResolved) return false;
-      const r = status.unwrap().asResolved;
-      return {
-        resolvedAt: r.resolvedAt.toNumber(),
-        outcome: r.outcome.type,
-        forTotal: r.tally.forTotal.toBigInt(),
-        againstTotal: r.tally.againstTotal.toBigInt(),
-        post: r.post.toNumber(),
-      };
-    },
-    { timeoutMs, what: `pool ${id} resolved` },
-  );
 }
 
 describe('work requests on a dev chain: request, draw, evidence, review, pool, salary', { timeout: 600_000 }, () => {
@@ -238,7 +140,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.equal(p.maxValidationAttempts.toNumber(), 3);
       assert.equal((await api.query.business.nextRequestId()).toNumber(), 0);
       assert.equal((await api.query.availability.candidates()).length, 0, 'no expert yet');
-      assert.deepEqual(await totals(api), { totalRep: 0n, unowned: 0n, totalMinted: 0n, totalBurned: 0n });
+      assert.deepEqual(await totals(api, { checkRuntimeApi: true }), { totalRep: 0n, unowned: 0n, totalMinted: 0n, totalBurned: 0n });
       assert.equal(start[DAO].free, ed, 'the DAO account holds its existential deposit');
     }),
   );
@@ -317,8 +219,8 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.equal(evidence.blockNumber, assignBlock);
 
       // The hooks of b2+2 and b2+3 resolved the bootstrap pools, one each.
-      const r0 = await waitResolved(api, 0);
-      const r1 = await waitResolved(api, 1);
+      const r0 = await waitResolved(api, 0, { timeoutMs: 90_000 });
+      const r1 = await waitResolved(api, 1, { timeoutMs: 90_000 });
       assert.deepEqual([r0.resolvedAt, r0.outcome, r1.resolvedAt, r1.outcome], [b2 + 2, 'Accepted', b2 + 3, 'Accepted']);
       const hook0 = await hookEvents(api, b2 + 2);
       const hook1 = await hookEvents(api, b2 + 3);
@@ -366,7 +268,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.equal((await api.query.availability.candidates()).length, 0, 'a bound stake is no candidate');
       assert.deepEqual(repShape(await repOf(api, alice.address)), { free: 4n * REP, heldPool: 0n, heldAvailability: 0n });
       assert.deepEqual(repShape(await repOf(api, bob.address)), { free: 0n, heldPool: 0n, heldAvailability: 2n * REP });
-      assert.deepEqual(await totals(api), { totalRep: 6n * REP, unowned: 0n, totalMinted: 6n * REP, totalBurned: 0n });
+      assert.deepEqual(await totals(api, { checkRuntimeApi: true }), { totalRep: 6n * REP, unowned: 0n, totalMinted: 6n * REP, totalBurned: 0n });
       assert.deepEqual(await holdsOf(api, charlie.address), [{ reason: 'Business.RequestFee', amount: FEE }], 'the fee is still held');
       console.log(`# bootstrap pools in #${b2}, resolved in #${b2 + 2}, #${b2 + 3}; Bob's stake and evidence in #${assignBlock}`);
     }),
@@ -421,7 +323,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.equal(c.reserved, 0n);
       assert.equal(c.free, charlieBefore.free - feeOf(review), 'the fee came out of the hold, not the free balance');
       assert.equal((await account(api, DAO)).free, ed + FEE_A + FEE_B + FEE);
-      assert.deepEqual(await totals(api), { totalRep: 6n * REP, unowned: 10n * REP, totalMinted: 16n * REP, totalBurned: 0n });
+      assert.deepEqual(await totals(api, { checkRuntimeApi: true }), { totalRep: 6n * REP, unowned: 10n * REP, totalMinted: 16n * REP, totalBurned: 0n });
 
       // Another REP holder stakes in the pool (the pool exists from the review's block on).
       const [aStake, cStake] = await sendTogether(api, [
@@ -448,7 +350,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
     'the pool resolves by itself: Accepted, fee paid out as salary, REP to the FOR side, request Done, stake unbound',
     { timeout: 120_000 },
     withNodeLogs(async () => {
-      const r2 = await waitResolved(api, 2);
+      const r2 = await waitResolved(api, 2, { timeoutMs: 90_000 });
       assert.deepEqual(r2, { resolvedAt: pool2End + 1, outcome: 'Accepted', forTotal: 8n * REP, againstTotal: 5n * REP, post: post.E });
       const hook = await hookEvents(api, pool2End + 1);
       const resolved = pick(hook, 'validationPool', 'PoolResolved');
@@ -497,7 +399,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.deepEqual(repShape(await repOf(api, alice.address)), { free: 4_625_000_000_000n, heldPool: 0n, heldAvailability: 0n });
       assert.deepEqual(repShape(await repOf(api, bob.address)), { free: 9_375_000_000_000n, heldPool: 0n, heldAvailability: 2n * REP });
       assert.deepEqual((await api.call.reputationApi.repOf(bob.address)).toJSON(), { free: 9_375_000_000_000, heldPool: 0, heldAvailability: 2_000_000_000_000 });
-      assert.deepEqual(await totals(api), { totalRep: 16n * REP, unowned: 0n, totalMinted: 16n * REP, totalBurned: 0n });
+      assert.deepEqual(await totals(api, { checkRuntimeApi: true }), { totalRep: 16n * REP, unowned: 0n, totalMinted: 16n * REP, totalBurned: 0n });
       const bobStake = (await api.query.availability.stakes(bob.address)).unwrap();
       assert.deepEqual([bobStake.amount.toBigInt(), bobStake.until.toNumber(), bobStake.bound.isNone], [2n * REP, until, true]);
       const candidates = (await api.query.availability.candidates()).map((c) => [c.who.toString(), c.amount.toBigInt(), c.until.toNumber()]);

@@ -15,42 +15,19 @@ import {
   UNIT,
   cleanup,
   devAccount,
+  eventNames,
   expectError,
   expectOk,
   freshAccount,
   markFailure,
+  nextNonce,
   printLogTails,
-  signAndSend,
+  sendTogether,
   startDevNode,
   withNodeLogs,
 } from '../lib/index.mjs';
 
 const PPM = 1_000_000;
-
-/** Next nonce of `address`, counting what is in the pool. */
-async function nextNonce(api, address) {
-  return (await api.rpc.system.accountNextIndex(address)).toNumber();
-}
-
-/**
- * Send `txs` (list of [tx, signer]) at once, each signer's extrinsics with consecutive nonces in
- * list order, so they land in the same block when there is room. Resolves to their outcomes.
- */
-async function sendTogether(api, txs, opts = {}) {
-  const nonces = new Map();
-  const prepared = [];
-  for (const [tx, signer] of txs) {
-    if (!nonces.has(signer.address)) nonces.set(signer.address, await nextNonce(api, signer.address));
-    const nonce = nonces.get(signer.address);
-    nonces.set(signer.address, nonce + 1);
-    prepared.push([tx, signer, nonce]);
-  }
-  return Promise.all(prepared.map(([tx, signer, nonce]) => signAndSend(api, tx, signer, { nonce, timeoutMs: 90_000, ...opts })));
-}
-
-function eventNames(outcome) {
-  return outcome.events.map(({ event }) => `${event.section}.${event.method}`).join(', ');
-}
 
 /** Native-token holds of `address`: [{ reason: 'Forum.PostDeposit', amount: bigint }]. */
 async function holdsOf(api, address, at = api) {
@@ -216,7 +193,7 @@ describe('forum and reputation on a dev chain', { timeout: 600_000 }, () => {
       for (const [id, [post, out]] of [[post0, out0], [post1, out1], [post2, out2]].entries()) {
         // The event.
         const ev = out.findEvent('forum', 'PostSubmitted');
-        assert.ok(ev, `forum.PostSubmitted missing for post ${id}; events: ${eventNames(out)}`);
+        assert.ok(ev, `forum.PostSubmitted missing for post ${id}; events: ${eventNames(out.events)}`);
         const { post: evId, submitter, contentHash, deposit: evDeposit } = ev.event.data;
         assert.equal(evId.toNumber(), id);
         assert.equal(submitter.toString(), post.submitter.address);
@@ -224,7 +201,7 @@ describe('forum and reputation on a dev chain', { timeout: 600_000 }, () => {
         assert.equal(evDeposit.toBigInt(), deposit);
         // The native-token hold that goes with it.
         const held = out.findEvent('balances', 'Held');
-        assert.ok(held, `balances.Held missing for post ${id}; events: ${eventNames(out)}`);
+        assert.ok(held, `balances.Held missing for post ${id}; events: ${eventNames(out.events)}`);
         assert.equal(held.event.data.who.toString(), post.submitter.address);
         assert.equal(held.event.data.amount.toBigInt(), deposit);
         const { reason } = held.event.data;

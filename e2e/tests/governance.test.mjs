@@ -30,11 +30,13 @@ import {
   cleanup,
   connectApi,
   devAccount,
+  eventNames,
   expectError,
   expectOk,
   freshAccount,
   markFailure,
   printLogTails,
+  sendTogether,
   signAndSend,
   startDevNode,
   withNodeLogs,
@@ -49,31 +51,6 @@ function upgradeWasmPath() {
     process.env.GUILD_UPGRADE_WASM ??
     path.join(os.homedir(), '.cache', 'guild', 'upgrade', 'guild_runtime_upgrade.compact.compressed.wasm')
   );
-}
-
-/** Next nonce of `address`, counting what is in the pool. */
-async function nextNonce(api, address) {
-  return (await api.rpc.system.accountNextIndex(address)).toNumber();
-}
-
-/**
- * Send `txs` (list of [tx, signer]) at once, each signer's extrinsics with consecutive nonces in
- * list order, so they land in the same block when there is room. Resolves to their outcomes.
- */
-async function sendTogether(api, txs, opts = {}) {
-  const nonces = new Map();
-  const prepared = [];
-  for (const [tx, signer] of txs) {
-    if (!nonces.has(signer.address)) nonces.set(signer.address, await nextNonce(api, signer.address));
-    const nonce = nonces.get(signer.address);
-    nonces.set(signer.address, nonce + 1);
-    prepared.push([tx, signer, nonce]);
-  }
-  return Promise.all(prepared.map(([tx, signer, nonce]) => signAndSend(api, tx, signer, { nonce, timeoutMs: 90_000, ...opts })));
-}
-
-function eventNames(events) {
-  return events.map(({ event }) => `${event.section}.${event.method}`).join(', ');
 }
 
 /** Native-token holds of `address`: { 'Forum.PostDeposit': bigint, 'Governance.ProposalFees': bigint }. */

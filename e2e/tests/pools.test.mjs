@@ -27,133 +27,31 @@ import { stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsHex, encodeAddress } from '@polkadot/util-crypto';
 
 import {
+  account,
+  claimableFromStorage,
   cleanup,
   devAccount,
+  eventNames,
   expectError,
   expectOk,
+  feeOf,
+  hookEvents,
   markFailure,
+  pick,
   printLogTails,
-  signAndSend,
+  repOf,
+  sendTogether,
   startDevNode,
-  waitFor,
+  totals,
   waitForBest,
+  waitResolved,
   withNodeLogs,
 } from '../lib/index.mjs';
 
 const PPM = 1_000_000;
-/** pallet-reputation's fee-per-REP scale (FEE_SCALE). */
-const FEE_SCALE = 10n ** 18n;
 
 /** The DAO account: `PalletId(*b"guild/da").into_account_truncating()`. */
 const DAO = encodeAddress(u8aConcat(stringToU8a('modlguild/da'), new Uint8Array(20)), 42);
-
-/** Next nonce of `address`, counting what is in the pool. */
-async function nextNonce(api, address) {
-  return (await api.rpc.system.accountNextIndex(address)).toNumber();
-}
-
-/**
- * Send `txs` (list of [tx, signer]) at once, each signer's extrinsics with consecutive nonces in
- * list order, so they land in the same block when there is room. Resolves to their outcomes.
- */
-async function sendTogether(api, txs, opts = {}) {
-  const nonces = new Map();
-  const prepared = [];
-  for (const [tx, signer] of txs) {
-    if (!nonces.has(signer.address)) nonces.set(signer.address, await nextNonce(api, signer.address));
-    const nonce = nonces.get(signer.address);
-    nonces.set(signer.address, nonce + 1);
-    prepared.push([tx, signer, nonce]);
-  }
-  return Promise.all(prepared.map(([tx, signer, nonce]) => signAndSend(api, tx, signer, { nonce, timeoutMs: 90_000, ...opts })));
-}
-
-function eventNames(events) {
-  return events.map(({ event }) => `${event.section}.${event.method}`).join(', ');
-}
-
-/** The fee an included extrinsic paid (bigint). */
-function feeOf(outcome) {
-  const ev = outcome.findEvent('transactionPayment', 'TransactionFeePaid');
-  assert.ok(ev, `transactionPayment.TransactionFeePaid missing; events: ${eventNames(outcome.events)}`);
-  return ev.event.data.actualFee.toBigInt();
-}
-
-/**
- * Events of block `number` emitted by the runtime's hooks: before the extrinsics (pool
- * evaluations) and after them (`on_idle`: the propagation of an accepted pool).
- */
-async function hookEvents(api, number) {
-  const hash = await api.rpc.chain.getBlockHash(number);
-  const events = await (await api.at(hash)).query.system.events();
-  return events.filter(({ phase }) => phase.isInitialization || phase.isFinalization);
-}
-
-function pick(events, section, method) {
-  return events.filter(({ event }) => event.section === section && event.method === method).map(({ event }) => event.data);
-}
-
-/** REP of `address` from storage: { free, heldPool, heldAvailability, unclaimed } (bigints). */
-async function repOf(api, address, at = api) {
-  const record = await at.query.reputation.accounts(address);
-  if (record.isNone) return { free: 0n, heldPool: 0n, heldAvailability: 0n, unclaimed: 0n, checkpoint: 0n };
-  const r = record.unwrap();
-  return {
-    free: r.free.toBigInt(),
-    heldPool: r.heldPoolStake.toBigInt(),
-    heldAvailability: r.heldAvailability.toBigInt(),
-    unclaimed: r.unclaimedFees.toBigInt(),
-    checkpoint: r.feeCheckpoint.toBigInt(),
-  };
-}
-
-/** What `claim_fees` would pay `address`, computed from storage as pallet-reputation does. */
-async function claimableFromStorage(api, address) {
-  const acc = (await api.query.reputation.feePerRep()).toBigInt();
-  const r = await repOf(api, address);
-  const total = r.free + r.heldPool + r.heldAvailability;
-  const pending = total > 0n && acc > r.checkpoint ? ((acc - r.checkpoint) * total) / FEE_SCALE : 0n;
-  return r.unclaimed + pending;
-}
-
-async function totals(api) {
-  const [totalRep, unowned, totalMinted, totalBurned] = await Promise.all([
-    api.query.reputation.totalRep(),
-    api.query.reputation.unowned(),
-    api.query.reputation.totalMinted(),
-    api.query.reputation.totalBurned(),
-  ]);
-  return {
-    totalRep: totalRep.toBigInt(),
-    unowned: unowned.toBigInt(),
-    totalMinted: totalMinted.toBigInt(),
-    totalBurned: totalBurned.toBigInt(),
-  };
-}
-
-async function account(api, address) {
-  const { data } = await api.query.system.account(address);
-  return { free: data.free.toBigInt(), reserved: data.reserved.toBigInt() };
-}
-
-/** Wait until pool `id` is resolved; returns { resolvedAt, outcome, forTotal, againstTotal, post }. */
-async function waitResolved(api, id, timeoutMs = 60_000) {
-  return waitFor(
-    async () => {
-      const status = await api.query.validationPool.pools(id);
-      if (status.isNone || !status.unwrap().isResolved) return false;
-      const r = status.unwrap().asResolved;
-      return {
-        resolvedAt: r.resolvedAt.toNumber(),
-        outcome: r.outcome.type,
-        forTotal: r.tally.forTotal.toBigInt(),
-        againstTotal: r.tally.againstTotal.toBigInt(),
-        post: r.post.toNumber(),
-      };
-    },
-    { timeoutMs, what: `pool ${id} resolved` },
-  );
-}
 
 describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4', { timeout: 600_000 }, () => {
   let node;

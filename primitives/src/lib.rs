@@ -63,6 +63,8 @@ pub trait ReputationLedger<AccountId> {
 	fn held(who: &AccountId, reason: RepHoldReason) -> Rep;
 	/// Σ (free + held) over all accounts.
 	fn total_rep() -> Rep;
+	/// REP in the unowned pot.
+	fn unowned() -> Rep;
 	/// Mint `amount` into the unowned pot (an open pool's minted stakes).
 	fn mint_unowned(amount: Rep);
 	/// Burn `amount` out of the unowned pot.

@@ -320,6 +320,10 @@ pub mod pallet {
 			TotalRep::<T>::get()
 		}
 
+		fn unowned() -> Rep {
+			Unowned::<T>::get()
+		}
+
 		/// Saturates at `u128::MAX` (unreachable in practice; `try_state` would report it).
 		fn mint_unowned(amount: Rep) {
 			if amount == 0 {

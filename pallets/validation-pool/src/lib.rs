@@ -991,7 +991,8 @@ pub mod pallet {
 
 		/// The pallet's invariants: every open pool is indexed once by its end block (not behind
 		/// the cursor) and by its post, its stakes add up to its tally, and no stake belongs to a
-		/// pool that is not open; a pending propagation belongs to an accepted pool.
+		/// pool that is not open; a pending propagation belongs to an accepted pool; and the
+		/// ledger's unowned REP is exactly the pools' mint ([`Self::minted_in_pools`]).
 		#[cfg(any(feature = "try-runtime", feature = "std"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -1053,6 +1054,10 @@ pub mod pallet {
 			}
 			ensure!(indexed.len() == open_pools, "an indexed pool is missing");
 			ensure!(PoolOfPost::<T>::iter().count() == open_pools, "a post points to no open pool");
+			ensure!(
+				T::Reputation::unowned() == Self::minted_in_pools(),
+				"unowned REP is not the pools' mint (open, or accepted and waiting to propagate)"
+			);
 			if let Some(pending) = PendingPropagation::<T>::get() {
 				ensure!(!pending.amount.is_zero(), "an empty propagation is pending");
 				match Pools::<T>::get(pending.pool) {

@@ -311,11 +311,6 @@ pub fn check_invariants() {
 	Forum::do_try_state().expect("forum invariants hold");
 	pallet_validation_pool::Pallet::<Test>::do_try_state()
 		.expect("validation-pool invariants hold");
-	assert_eq!(
-		pallet_reputation::Unowned::<Test>::get(),
-		pallet_validation_pool::Pallet::<Test>::minted_in_pools(),
-		"unowned REP is the pools' mint (open, or accepted and waiting for its propagation)"
-	);
 	let books: u128 = frame_system::Account::<Test>::iter()
 		.map(|(_, a)| a.data.free + a.data.reserved)
 		.sum();

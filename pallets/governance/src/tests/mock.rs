@@ -423,11 +423,6 @@ pub fn check_invariants() {
 	Reputation::do_try_state().expect("reputation invariants hold");
 	pallet_validation_pool::Pallet::<Test>::do_try_state()
 		.expect("validation-pool invariants hold");
-	assert_eq!(
-		pallet_reputation::Unowned::<Test>::get(),
-		pallet_validation_pool::Pallet::<Test>::minted_in_pools(),
-		"unowned REP is the pools' mint (open, or accepted and waiting for its propagation)"
-	);
 }
 
 /// Run the pools' hook of every block up to `n`, checking the invariants after each.

@@ -291,11 +291,6 @@ pub fn check_invariants() {
 	ValidationPool::do_try_state().expect("validation-pool invariants hold");
 	Reputation::do_try_state().expect("reputation invariants hold");
 	Forum::do_try_state().expect("forum invariants hold");
-	assert_eq!(
-		pallet_reputation::Unowned::<Test>::get(),
-		ValidationPool::minted_in_pools(),
-		"unowned REP is the pools' mint (open, or accepted and waiting for its propagation)"
-	);
 	let balances: u128 = frame_system::Account::<Test>::iter()
 		.map(|(_, a)| a.data.free + a.data.reserved)
 		.sum();

@@ -1,0 +1,92 @@
+// The Guild protocol's state as the end-to-end tests read it: REP accounts and totals
+// (pallet-reputation), validation pools, the events of the runtime's hooks.
+
+import assert from 'node:assert/strict';
+
+import { waitFor } from './chain.mjs';
+
+/** pallet-reputation's fee-per-REP scale (FEE_SCALE). */
+export const FEE_SCALE = 10n ** 18n;
+
+/**
+ * Events of block `number` emitted by the runtime's hooks: before the extrinsics (pool
+ * evaluations) and after them (`on_idle`: the propagation of an accepted pool). Phases
+ * Initialization and Finalization.
+ */
+export async function hookEvents(api, number) {
+  const hash = await api.rpc.chain.getBlockHash(number);
+  const events = await (await api.at(hash)).query.system.events();
+  return events.filter(({ phase }) => phase.isInitialization || phase.isFinalization);
+}
+
+/**
+ * REP of `address` from storage (of `at`, an api or `api.at(hash)`): { free, heldPool,
+ * heldAvailability, unclaimed, checkpoint } (bigints; all 0n without a record).
+ */
+export async function repOf(api, address, at = api) {
+  const record = await at.query.reputation.accounts(address);
+  if (record.isNone) return { free: 0n, heldPool: 0n, heldAvailability: 0n, unclaimed: 0n, checkpoint: 0n };
+  const r = record.unwrap();
+  return {
+    free: r.free.toBigInt(),
+    heldPool: r.heldPoolStake.toBigInt(),
+    heldAvailability: r.heldAvailability.toBigInt(),
+    unclaimed: r.unclaimedFees.toBigInt(),
+    checkpoint: r.feeCheckpoint.toBigInt(),
+  };
+}
+
+/** What `claim_fees` would pay `address`, computed from storage as pallet-reputation does. */
+export async function claimableFromStorage(api, address) {
+  const acc = (await api.query.reputation.feePerRep()).toBigInt();
+  const r = await repOf(api, address);
+  const total = r.free + r.heldPool + r.heldAvailability;
+  const pending = total > 0n && acc > r.checkpoint ? ((acc - r.checkpoint) * total) / FEE_SCALE : 0n;
+  return r.unclaimed + pending;
+}
+
+/**
+ * REP totals from storage: { totalRep, unowned, totalMinted, totalBurned } (bigints). With
+ * `{ checkRuntimeApi: true }`, first asks `ReputationApi.totals()` too and asserts that it agrees.
+ */
+export async function totals(api, { checkRuntimeApi = false } = {}) {
+  const viaApi = checkRuntimeApi ? (await api.call.reputationApi.totals()).toJSON() : null;
+  const [totalRep, unowned, totalMinted, totalBurned] = await Promise.all([
+    api.query.reputation.totalRep(),
+    api.query.reputation.unowned(),
+    api.query.reputation.totalMinted(),
+    api.query.reputation.totalBurned(),
+  ]);
+  const fromStorage = {
+    totalRep: totalRep.toBigInt(),
+    unowned: unowned.toBigInt(),
+    totalMinted: totalMinted.toBigInt(),
+    totalBurned: totalBurned.toBigInt(),
+  };
+  if (viaApi) {
+    for (const [k, v] of Object.entries(fromStorage)) assert.equal(BigInt(viaApi[k]), v, `ReputationApi.totals().${k}`);
+  }
+  return fromStorage;
+}
+
+/**
+ * Wait until validation pool `id` is resolved; returns { resolvedAt, outcome, forTotal,
+ * againstTotal, post }.
+ */
+export async function waitResolved(api, id, { timeoutMs = 60_000 } = {}) {
+  return waitFor(
+    async () => {
+      const status = await api.query.validationPool.pools(id);
+      if (status.isNone || !status.unwrap().isResolved) return false;
+      const r = status.unwrap().asResolved;
+      return {
+        resolvedAt: r.resolvedAt.toNumber(),
+        outcome: r.outcome.type,
+        forTotal: r.tally.forTotal.toBigInt(),
+        againstTotal: r.tally.againstTotal.toBigInt(),
+        post: r.post.toNumber(),
+      };
+    },
+    { timeoutMs, what: `pool ${id} resolved` },
+  );
+}
