@@ -641,19 +641,35 @@ pub mod pallet {
 			})
 		}
 
+		/// A parameter value as a fraction in parts per billion: at most one (`FractionAboveOne`).
+		pub fn fraction(value: u128) -> Result<Perbill, DispatchError> {
+			ensure!(value <= BILLION, Error::<T>::FractionAboveOne);
+			Ok(Perbill::from_parts(value as u32))
+		}
+
+		/// A parameter value as a boolean: `0` or `1` (`NotAFlag`).
+		pub fn flag(value: u128) -> Result<bool, DispatchError> {
+			match value {
+				0 => Ok(false),
+				1 => Ok(true),
+				_ => Err(Error::<T>::NotAFlag.into()),
+			}
+		}
+
+		/// A parameter value as a count or a number of blocks (`ValueTooLarge` above `u32`).
+		pub fn small<N: TryFrom<u128>>(value: u128) -> Result<N, DispatchError> {
+			N::try_from(value).map_err(|_| Error::<T>::ValueTooLarge.into())
+		}
+
 		/// The parameters in force with one `Governance*` key set to `value`, for the runtime's
 		/// [`GovernedParameters::apply`] to pass to [`Pallet::set_params`]. A larger stage count
 		/// repeats the last stage's rules; a smaller one drops the last stages.
 		pub fn params_with(key: ParamKey, value: u128) -> Result<ParamsOf<T>, DispatchError> {
 			let mut params = Params::<T>::get();
-			let fraction = || -> Result<Perbill, DispatchError> {
-				ensure!(value <= BILLION, Error::<T>::FractionAboveOne);
-				Ok(Perbill::from_parts(value as u32))
-			};
-			let small = || u32::try_from(value).map_err(|_| Error::<T>::ValueTooLarge);
+			let fraction = || Self::fraction(value);
 			match key {
 				ParamKey::GovernanceStageCount => {
-					let count = small()?;
+					let count: u32 = Self::small(value)?;
 					ensure!(count > 0, Error::<T>::NoStages);
 					ensure!(count <= MAX_STAGES, Error::<T>::TooManyStages);
 					let last = *params.stages.last().ok_or(Error::<T>::NoStages)?;
@@ -671,11 +687,9 @@ pub mod pallet {
 					Self::stage_mut(&mut params, i)?.binding = fraction()?
 				},
 				ParamKey::GovernanceStageDuration(i) => {
-					let duration = <BlockNumberFor<T> as TryFrom<u128>>::try_from(value)
-						.map_err(|_| Error::<T>::ValueTooLarge)?;
-					Self::stage_mut(&mut params, i)?.duration = duration;
+					Self::stage_mut(&mut params, i)?.duration = Self::small(value)?;
 				},
-				ParamKey::GovernanceMaxAttempts => params.max_attempts = small()?,
+				ParamKey::GovernanceMaxAttempts => params.max_attempts = Self::small(value)?,
 				ParamKey::GovernanceProposalFee => params.proposal_fee = value,
 				_ => return Err(Error::<T>::UnknownParameter.into()),
 			}

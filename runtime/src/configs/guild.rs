@@ -116,27 +116,19 @@ impl pallet_governance::Config for Runtime {
 pub struct RuntimeParameters;
 
 fn fraction(value: u128) -> Result<Perbill, DispatchError> {
-	u32::try_from(value)
-		.ok()
-		.filter(|v| *v <= 1_000_000_000)
-		.map(Perbill::from_parts)
-		.ok_or(pallet_governance::Error::<Runtime>::FractionAboveOne.into())
+	Governance::fraction(value)
 }
 
 fn flag(value: u128) -> Result<bool, DispatchError> {
-	match value {
-		0 => Ok(false),
-		1 => Ok(true),
-		_ => Err(pallet_governance::Error::<Runtime>::NotAFlag.into()),
-	}
+	Governance::flag(value)
 }
 
 fn small(value: u128) -> Result<u32, DispatchError> {
-	u32::try_from(value).map_err(|_| pallet_governance::Error::<Runtime>::ValueTooLarge.into())
+	Governance::small(value)
 }
 
 fn blocks(value: u128) -> Result<BlockNumber, DispatchError> {
-	small(value)
+	Governance::small(value)
 }
 
 impl GovernedParameters for RuntimeParameters {

@@ -188,23 +188,15 @@ impl Get<PoolRules> for PoolDefaults {
 pub struct MockParameters;
 
 fn fraction(value: u128) -> Result<Perbill, DispatchError> {
-	u32::try_from(value)
-		.ok()
-		.filter(|v| *v <= 1_000_000_000)
-		.map(Perbill::from_parts)
-		.ok_or(pallet_governance::Error::<Test>::FractionAboveOne.into())
+	Governance::fraction(value)
 }
 
 fn flag(value: u128) -> Result<bool, DispatchError> {
-	match value {
-		0 => Ok(false),
-		1 => Ok(true),
-		_ => Err(pallet_governance::Error::<Test>::NotAFlag.into()),
-	}
+	Governance::flag(value)
 }
 
 fn blocks(value: u128) -> Result<BlockNumber, DispatchError> {
-	BlockNumber::try_from(value).map_err(|_| pallet_governance::Error::<Test>::ValueTooLarge.into())
+	Governance::small(value)
 }
 
 impl GovernedParameters for MockParameters {
@@ -265,14 +257,9 @@ impl GovernedParameters for MockParameters {
 			},
 			ForumReferenceChainLimit | ForumRevaluationLimit | ForumPostDeposit => {
 				let mut p = pallet_forum::Params::<Test>::get();
-				let small = || {
-					u32::try_from(value).map_err(|_| {
-						DispatchError::from(pallet_governance::Error::<Test>::ValueTooLarge)
-					})
-				};
 				match key {
-					ForumReferenceChainLimit => p.reference_chain_limit = small()?,
-					ForumRevaluationLimit => p.revaluation_limit = small()?,
+					ForumReferenceChainLimit => p.reference_chain_limit = Governance::small(value)?,
+					ForumRevaluationLimit => p.revaluation_limit = Governance::small(value)?,
 					_ => p.post_deposit = value,
 				}
 				Forum::set_params(origin, p)
