@@ -193,6 +193,17 @@ pub struct Tally {
 	pub for_total: Rep,
 	/// REP staked against, the unowned minted stake included.
 	pub against_total: Rep,
+	/// REP staked for by accounts that are not authors of the post (the consent of §4).
+	pub consent_for: Rep,
+	/// REP staked against by accounts that are not authors of the post.
+	pub consent_against: Rep,
+}
+
+impl Tally {
+	/// The consent of §4: REP staked by accounts that are not authors of the post.
+	pub fn consent(&self) -> Rep {
+		self.consent_for.saturating_add(self.consent_against)
+	}
 }
 
 /// Told when a pool is resolved. Implemented by pallets that open pools for their own purpose.
@@ -215,9 +226,12 @@ impl OnPoolResolved for () {
 
 /// Opening pools from other pallets. Implemented by `pallet-validation-pool`.
 pub trait ValidationPools<AccountId, Balance, BlockNumber> {
-	/// Open a pool on `post`: `fee` moves from `initiator` to the DAO account. `rules` overrides
-	/// the pool parameters (governance stages); `worker_stake` counts REP that `worker` already
-	/// holds as availability as a FOR stake of theirs.
+	/// Open a protocol pool on `post` (PROTOCOL.md §4: the work-request, governance and
+	/// block-production rules open pools on the posts they own): `fee` moves from `initiator` to
+	/// the DAO account. `rules` overrides the pool parameters (governance stages); `worker_stake`
+	/// counts REP that `worker` already holds as availability as a FOR stake of theirs. A
+	/// protocol pool never fails for lack of room: when its end block is full it ends in the next
+	/// block with room.
 	fn open(
 		initiator: &AccountId,
 		post: PostId,
@@ -226,6 +240,38 @@ pub trait ValidationPools<AccountId, Balance, BlockNumber> {
 		rules: Option<PoolRules>,
 		worker_stake: Option<(AccountId, Rep)>,
 	) -> Result<PoolId, DispatchError>;
+	/// The open pool on `post`, if any.
+	fn pool_of(post: PostId) -> Option<PoolId>;
+	/// The smallest fee a pool may have (`min_pool_fee`).
+	fn min_fee() -> Balance;
+	/// The shortest and the longest pool, in blocks (`pool_duration_min`, `pool_duration_max`).
+	fn duration_bounds() -> (BlockNumber, BlockNumber);
+}
+
+/// Posts that belong to a protocol rule (work-request evidence, governance proposals, session
+/// reports): only the pallet that owns such a post opens pools on it (PROTOCOL.md §4).
+/// Implemented by `pallet-business` and `pallet-governance`; the runtime gives the pools a tuple.
+pub trait ProtocolPosts {
+	/// Whether `post` belongs to a protocol rule.
+	fn is_protocol_post(post: PostId) -> bool;
+}
+
+impl ProtocolPosts for () {
+	fn is_protocol_post(_: PostId) -> bool {
+		false
+	}
+}
+
+impl<A: ProtocolPosts, B: ProtocolPosts> ProtocolPosts for (A, B) {
+	fn is_protocol_post(post: PostId) -> bool {
+		A::is_protocol_post(post) || B::is_protocol_post(post)
+	}
+}
+
+impl<A: ProtocolPosts, B: ProtocolPosts, C: ProtocolPosts> ProtocolPosts for (A, B, C) {
+	fn is_protocol_post(post: PostId) -> bool {
+		A::is_protocol_post(post) || B::is_protocol_post(post) || C::is_protocol_post(post)
+	}
 }
 
 /// Sequential id of a governance proposal.
@@ -304,6 +350,13 @@ pub enum ParamKey {
 	/// Validation pools: longest pool, in blocks.
 	#[codec(index = 8)]
 	PoolDurationMax,
+	/// Validation pools: the smallest fee of a pool, in native token units.
+	#[codec(index = 9)]
+	PoolMinFee,
+	/// Validation pools: share of the fee kept for the fee salary when the quorum is not met
+	/// (parts per billion).
+	#[codec(index = 10)]
+	PoolQuorumMissFee,
 	/// Forum: how many citation hops a propagation follows.
 	#[codec(index = 16)]
 	ForumReferenceChainLimit,
@@ -316,6 +369,9 @@ pub enum ParamKey {
 	/// Availability: the smallest availability stake, in REP.
 	#[codec(index = 32)]
 	AvailabilityMinStake,
+	/// Availability: how far ahead, in blocks, a stake's expiry may lie.
+	#[codec(index = 33)]
+	AvailabilityMaxPeriod,
 	/// Work requests: blocks the drawn worker has to submit evidence.
 	#[codec(index = 48)]
 	BusinessEvidenceTimeout,
@@ -331,6 +387,12 @@ pub enum ParamKey {
 	/// Work requests: duration of a request's validation pool, in blocks.
 	#[codec(index = 52)]
 	BusinessPoolDuration,
+	/// Work requests: the smallest request fee, in native token units.
+	#[codec(index = 53)]
+	BusinessMinRequestFee,
+	/// Work requests: how many times a request is drawn before it is refunded.
+	#[codec(index = 54)]
+	BusinessMaxDraws,
 	/// Governance: how many staged pools a proposal passes through.
 	#[codec(index = 64)]
 	GovernanceStageCount,
@@ -353,6 +415,17 @@ pub enum ParamKey {
 	/// Governance: the fee of each stage's pool, in native token units, paid by the proposer.
 	#[codec(index = 70)]
 	GovernanceProposalFee,
+	/// Governance: native tokens held from a proposer until the proposal is enacted (forfeited
+	/// to the fee salary when it fails).
+	#[codec(index = 71)]
+	GovernanceProposalDeposit,
+	/// Governance: share of `total_rep` that non-authors must stake FOR in a runtime upgrade's
+	/// last stage (parts per billion).
+	#[codec(index = 72)]
+	GovernanceUpgradeSupport,
+	/// Governance: blocks between a runtime upgrade's acceptance and its authorization.
+	#[codec(index = 73)]
+	GovernanceUpgradeDelay,
 }
 
 impl ParamKey {
@@ -363,6 +436,8 @@ impl ParamKey {
 			| Self::PoolQuorum
 			| Self::PoolWinRatio
 			| Self::PoolBinding
+			| Self::PoolQuorumMissFee
+			| Self::GovernanceUpgradeSupport
 			| Self::BusinessNoShowSlash
 			| Self::GovernanceStageQuorum(_)
 			| Self::GovernanceStageWinRatio(_)
@@ -383,6 +458,14 @@ pub trait GovernedParameters {
 	/// the ratified `proposal`, so that the pallet's own checks apply. All or nothing: on an
 	/// error nothing changed.
 	fn apply(proposal: ProposalId, key: ParamKey, value: u128) -> DispatchResult;
+	/// The hard range `(min, max)` of `key`, fixed by the runtime: no proposal may leave it
+	/// (PROTOCOL.md §8). `None` if this runtime has no such parameter.
+	fn hard_range(key: ParamKey) -> Option<(u128, u128)>;
+	/// Check `key = value` together with the parameters that depend on it, as they are now
+	/// (PROTOCOL.md §8: every stage and business duration within the pools' duration bounds, at
+	/// least two stages, fees at least the pools' minimum), so that no sequence of accepted
+	/// proposals can make governance impossible. Changes nothing.
+	fn check_together(key: ParamKey, value: u128) -> DispatchResult;
 }
 
 /// Opening the later stages of a staged vote. Implemented by `pallet-validation-pool`.

@@ -91,7 +91,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use guild_primitives::{
 		FeeSalary, Forum as ForumT, OnPoolResolved as OnPoolResolvedT, PoolId, PoolOutcome,
-		PoolRules, PostId, PostStatus, Rep, RepHoldReason, ReputationLedger, Tally,
+		PoolRules, PostId, PostStatus, ProtocolPosts, Rep, RepHoldReason, ReputationLedger, Tally,
 		ValidationPools, ValidationStages, PPM,
 	};
 	use sp_core::U256;
@@ -125,6 +125,10 @@ pub mod pallet {
 
 		/// Told of every resolved pool (work requests, governance).
 		type OnPoolResolved: OnPoolResolvedT;
+
+		/// The posts that belong to a protocol rule (evidence, proposals): `initiate` refuses
+		/// them; only their owners open pools on them, through [`ValidationPools::open`].
+		type ProtocolPosts: ProtocolPosts;
 
 		/// What one propagation costs the forum at worst (`MaxPropagationVisits` posts, each with
 		/// `MaxAuthors` authors). Reserved by the hooks for each propagation they run; the
@@ -421,6 +425,19 @@ pub mod pallet {
 			worker_stake: Option<(T::AccountId, Rep)>,
 		) -> Result<PoolId, DispatchError> {
 			Self::do_open(initiator, post, fee, duration, rules, worker_stake, false)
+		}
+
+		fn pool_of(post: PostId) -> Option<PoolId> {
+			PoolOfPost::<T>::get(post)
+		}
+
+		fn min_fee() -> u128 {
+			Params::<T>::get().min_pool_fee
+		}
+
+		fn duration_bounds() -> (BlockNumberFor<T>, BlockNumberFor<T>) {
+			let params = Params::<T>::get();
+			(params.pool_duration_min, params.pool_duration_max)
 		}
 	}
 

@@ -43,6 +43,11 @@ pub struct ParamsType<BlockNumber> {
 	pub pool_duration_default: BlockNumber,
 	/// Longest pool, in blocks.
 	pub pool_duration_max: BlockNumber,
+	/// The smallest fee of a pool, in native token units (PROTOCOL.md §4).
+	pub min_pool_fee: u128,
+	/// Share of the fee kept for the fee salary when a pool misses its quorum; the rest goes
+	/// back to the initiator.
+	pub quorum_miss_fee: Perbill,
 }
 
 impl<BlockNumber> ParamsType<BlockNumber> {
@@ -62,6 +67,8 @@ impl<BlockNumber> ParamsType<BlockNumber> {
 pub const HOUR_OF_BLOCKS: u32 = 600;
 /// Seven days of 6-second blocks.
 pub const WEEK_OF_BLOCKS: u32 = 7 * 24 * HOUR_OF_BLOCKS;
+/// PROTOCOL.md §9's `min_pool_fee`: 0.01 of a 12-decimal token.
+pub const MIN_POOL_FEE: u128 = 10_000_000_000;
 
 impl<BlockNumber: From<u32>> Default for ParamsType<BlockNumber> {
 	/// The runtime defaults of PROTOCOL.md §9.
@@ -76,6 +83,8 @@ impl<BlockNumber: From<u32>> Default for ParamsType<BlockNumber> {
 			pool_duration_min: 1u32.into(),
 			pool_duration_default: HOUR_OF_BLOCKS.into(),
 			pool_duration_max: WEEK_OF_BLOCKS.into(),
+			min_pool_fee: MIN_POOL_FEE,
+			quorum_miss_fee: Perbill::from_percent(10),
 		}
 	}
 }

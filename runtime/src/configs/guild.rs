@@ -50,6 +50,7 @@ impl pallet_validation_pool::Config for Runtime {
 	type Reputation = Reputation;
 	type Forum = Forum;
 	type OnPoolResolved = (Business, Governance);
+	type ProtocolPosts = (Business, Governance);
 	type ForumWeight = ForumPropagationWeight;
 	type ParamsOrigin = ParamsOrigin;
 	type MaxStakersPerPool = ConstU32<1024>;

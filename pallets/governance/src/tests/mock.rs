@@ -94,6 +94,7 @@ impl pallet_validation_pool::Config for Test {
 	type Reputation = Reputation;
 	type Forum = Forum;
 	type OnPoolResolved = Governance;
+	type ProtocolPosts = Governance;
 	type ForumWeight = ();
 	type ParamsOrigin = ParamsOrigin;
 	type MaxStakersPerPool = ConstU32<16>;
@@ -308,6 +309,8 @@ pub fn pool_params() -> pallet_validation_pool::ParamsType<BlockNumber> {
 		pool_duration_min: 1,
 		pool_duration_default: 10,
 		pool_duration_max: 100,
+		min_pool_fee: 1,
+		quorum_miss_fee: Perbill::from_percent(10),
 	}
 }
 

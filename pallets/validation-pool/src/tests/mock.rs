@@ -82,6 +82,7 @@ impl pallet_validation_pool::Config for Test {
 	type Reputation = Reputation;
 	type Forum = Forum;
 	type OnPoolResolved = RecordResolved;
+	type ProtocolPosts = ();
 	type ForumWeight = ForumWeight;
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type MaxStakersPerPool = ConstU32<MAX_STAKERS>;
@@ -208,6 +209,8 @@ pub fn test_params() -> ParamsType<BlockNumber> {
 		pool_duration_min: 1,
 		pool_duration_default: 10,
 		pool_duration_max: 100,
+		min_pool_fee: 1,
+		quorum_miss_fee: Perbill::from_percent(10),
 	}
 }
 
