@@ -162,7 +162,8 @@ pub enum PoolOutcome {
 	Debug,
 )]
 pub struct PoolRules {
-	/// Share of `total_rep + M` that must take part.
+	/// Share of `total_rep` (before the pool) that accounts other than the post's authors must
+	/// stake (the consent quorum).
 	pub quorum: Perbill,
 	/// Share of the staked REP that must be FOR for acceptance (a tie passes).
 	pub win_ratio: Perbill,
@@ -172,6 +173,8 @@ pub struct PoolRules {
 	pub redistribute_losing_stakes: bool,
 	/// Share of the minted REP staked FOR in the authors' name.
 	pub stake_for_author: Perbill,
+	/// Share of the fee kept for the fee salary when the quorum is not met.
+	pub quorum_miss_fee: Perbill,
 }
 
 /// The REP tallies of a resolved pool (minted stakes included).

@@ -41,6 +41,7 @@ fn endow_rep<T: Config>(who: &T::AccountId, amount: Rep) {
 fn bench_params<T: Config>() {
 	Params::<T>::mutate(|p| {
 		p.quorum = Perbill::zero();
+		p.min_pool_fee = 1;
 		p.pool_duration_min = 1u32.into();
 		if p.pool_duration_default < p.pool_duration_min {
 			p.pool_duration_default = p.pool_duration_min;
@@ -63,8 +64,9 @@ fn open_pool<T: Config>() -> (PoolId, PostId, BlockNumberFor<T>) {
 	let post = T::BenchmarkHelper::create_post(&author);
 	let initiator = funded::<T>("initiator", 0);
 	let duration = Params::<T>::get().pool_duration_min;
-	let pool = ValidationPool::<T>::do_open(&initiator, post, FEE, duration, None, None, false)
-		.expect("the helper's post is open");
+	let pool =
+		ValidationPool::<T>::do_open(&initiator, post, FEE, duration, None, None, Opener::Author)
+			.expect("the helper's post is open");
 	let end = frame_system::Pallet::<T>::block_number().saturating_add(duration);
 	(pool, post, end)
 }
@@ -78,11 +80,14 @@ mod benchmarks {
 		bench_params::<T>();
 		let author: T::AccountId = account("author", 0, SEED);
 		let post = T::BenchmarkHelper::create_post(&author);
-		let caller = funded::<T>("initiator", 0);
+		T::Currency::set_balance(&author, u64::MAX as u128);
+		// Somebody holds REP: an author, not root, opens the pool.
+		endow_rep::<T>(&funded::<T>("holder", 0), STAKE);
+		let caller = author;
 		let duration = Params::<T>::get().pool_duration_min;
 		let end = frame_system::Pallet::<T>::block_number().saturating_add(duration);
-		// Worst case: the end block's list is one short of full.
-		let others = T::MaxPoolsEndingPerBlock::get().saturating_sub(1) as u64;
+		// Worst case: the end block's list is one short of an author's half.
+		let others = T::MaxPoolsEndingPerBlock::get().div_ceil(2).saturating_sub(1) as u64;
 		let filler: BoundedVec<PoolId, T::MaxPoolsEndingPerBlock> =
 			BoundedVec::truncate_from((0..others).map(|i| u64::MAX - i).collect());
 		EndingAt::<T>::insert(end, filler);
@@ -95,16 +100,22 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Worst case: the pool is full and the new stake evicts the smallest.
 	#[benchmark]
 	fn stake() -> Result<(), BenchmarkError> {
 		let (pool, _, _) = open_pool::<T>();
+		for i in 0..T::MaxStakersPerPool::get() {
+			let staker = funded::<T>("filler", i);
+			endow_rep::<T>(&staker, STAKE);
+			ValidationPool::<T>::do_stake(&staker, pool, STAKE, i % 2 == 0)?;
+		}
 		let staker = funded::<T>("staker", 0);
-		endow_rep::<T>(&staker, STAKE);
+		endow_rep::<T>(&staker, 2 * STAKE);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(staker.clone()), pool, STAKE, true);
+		_(RawOrigin::Signed(staker.clone()), pool, 2 * STAKE, true);
 
-		assert_eq!(Stakes::<T>::get(pool, &staker).map(|s| s.amount), Some(STAKE));
+		assert_eq!(Stakes::<T>::get(pool, &staker).map(|s| s.amount), Some(2 * STAKE));
 		Ok(())
 	}
 

@@ -1,38 +1,57 @@
 //! # Validation pools
 //!
-//! PROTOCOL.md §4. A fee paid into a pool on a forum post mints REP: part of it is staked FOR the
-//! post in its authors' name, the rest AGAINST it in nobody's name. Until the pool's end block REP
-//! holders stake their free REP for or against. In the first block after the end the pool is
-//! evaluated automatically (a bounded `on_initialize`; `evaluate` is the fallback anyone may call
-//! for free):
+//! PROTOCOL.md §4 (edition 2). A fee paid into a pool on a forum post mints REP: part of it is
+//! staked FOR the post in its authors' name, the rest AGAINST it in nobody's name. Until the
+//! pool's end block REP holders stake their free REP for or against. In the first block after
+//! the end the pool is evaluated automatically (a bounded `on_initialize`; `evaluate` is the
+//! fallback anyone may call for free):
 //!
-//! - **QuorumNotMet** if `for + against < quorum × (total_rep + M)`: every stake is released, the
-//!   minted REP is burned and the fee goes back to the initiator.
-//! - **Accepted** if `for ≥ win_ratio × (for + against)`, else **Rejected**.
+//! - **QuorumNotMet** unless the *consent*, the stakes of accounts that are not authors of the
+//!   post, reaches `quorum × total_rep` (`total_rep` before this pool; met when nobody holds REP):
+//!   every stake is released, the minted REP is burned, the initiator gets the fee back less
+//!   `floor(fee × quorum_miss_fee)`, which is paid out as the fee salary.
+//! - **Accepted** if `for ≥ win_ratio × (for + against)` (the authors' minted stake at its
+//!   floored value; a tie passes), else **Rejected**.
 //!
 //! On Accepted or Rejected the fee is first paid out as the REP salary (using holdings from before
 //! any of this pool's REP moves), then losers lose `binding` of their stake, the post is ratified
 //! (and `for_minted` propagated into it) or rejected, and the pot is split among the winners.
 //!
+//! **Who opens a pool.** An author of the post (`initiate`), never on a post a protocol rule owns
+//! (`Config::ProtocolPosts`: work-request evidence, governance proposals); the protocol rules open
+//! theirs through [`ValidationPools::open`] and [`ValidationStages::open_stage`]. While nobody
+//! holds REP only root opens a pool (`force_initiate`, naming the account that pays). Every pool's
+//! fee is at least `min_pool_fee`.
+//!
+//! **Full pools.** A pool holds at most `MaxStakersPerPool` stakes. When it is full a new stake
+//! larger than the smallest evicts it (released at once, `StakeEvicted`; among equal stakes the
+//! newest goes first); a smaller or equal one is refused. [`StakeOrder`] keeps the evictable
+//! stakes sorted; a work request's worker's stake is not evictable.
+//!
+//! **End blocks.** Pools are indexed by end block in `EndingAt`, at most `MaxPoolsEndingPerBlock`
+//! per block. An author's pool may take only half of an end block's room (`TooManyPoolsEndingAt`
+//! beyond: choose another duration); a protocol pool whose end block is full ends in the next
+//! block with room (at most [`MAX_END_BLOCK_SEARCH`] blocks on), so filling end blocks never
+//! stops a work request or a governance stage. The hook walks the end blocks with a cursor, so
+//! none is skipped: at most `MaxEvaluationsPerBlock` pools and [`MAX_SLOTS_PER_BLOCK`] end blocks
+//! per block.
+//!
 //! ## Rules this pallet had to decide (PROTOCOL.md is silent or leaves the rounding open)
 //!
-//! - Both comparisons are exact, with no rounding, in 256-bit integers: QuorumNotMet iff `(for +
-//!   against) × 10⁹ < quorum_parts × (total_rep + M)`; Accepted iff `for × 10⁹ ≥ win_ratio_parts ×
-//!   (for + against)`. In that comparison the authors' minted stake counts at its exact value `M ×
-//!   stake_for_author` rather than the `floor` that is actually staked (at most one unit more): so
-//!   the first pool of an empty DAO is the tie of §4 and passes for any `M`, odd included, whenever
-//!   `stake_for_author ≥ win_ratio`. Staked REP and pot shares use the floored `for_minted`.
+//! - Both comparisons are exact, with no rounding, in 256-bit integers. The first pool of an
+//!   empty DAO is the tie of §4 when its mint is even; with an odd mint the floored FOR stake is
+//!   one short and the pool is rejected (root bootstraps with an even fee).
 //! - Every pro-rata share is `floor(pot × stake / weight)`; the authors' share of the pot is split
 //!   by author weight, floor each, remainder to the first listed author (PROTOCOL.md §1); what is
 //!   left of the pot after the split is burned, as is a pot nobody may claim (a rejection with no
 //!   account against). An accepted pool with no FOR weight at all (`for_minted` floored to 0 and no
-//!   FOR stake) gives the whole pot to the authors, so an author gets all of `M` even for `M = 1`.
+//!   FOR stake) gives the whole pot to the authors.
 //! - A loser's loss is `floor(binding × stake)`. A worker's stake (availability REP counted as a
 //!   FOR stake through [`ValidationPools::open`]) loses from its pool-stake part first and from the
 //!   availability hold after; the part that is not lost stays held as availability.
 //! - If the fee cannot be refunded from the DAO account (the initiator's account is gone and the
-//!   fee is below the existential deposit), it stays in the DAO account and `FeeRefundFailed` is
-//!   emitted; the pool still resolves.
+//!   refund is below the existential deposit), the whole fee is paid out as the fee salary and
+//!   `FeeRefundFailed` is emitted; the pool still resolves.
 //! - A pool copies its rules when it opens: `set_params` applies to new pools only.
 //! - A pool record is kept after resolution as a small [`ResolvedPool`] (post, outcome, tallies,
 //!   block), as `pallet-referenda` keeps finished referenda; its stakes are removed.
@@ -42,18 +61,11 @@
 //!   `on_initialize`. No pool is evaluated while a propagation is pending (`evaluate` fails with
 //!   `PropagationPending`), so every pool still sees all the REP moves of the pools evaluated
 //!   before it, its fee salary included; at most one accepted pool is evaluated per block.
-//!   Evaluating a full pool and propagating at worst are then two steps of under 10% of a block
-//!   each, instead of one of 30%. Until its propagation runs, the accepted pool's `for_minted`
-//!   stays unowned and counts as minted into a pool (§2's invariant).
-//! - Pools are indexed by end block in `EndingAt`, at most `MaxPoolsEndingPerBlock` per block: a
-//!   pool whose end block is full is refused with `TooManyPoolsEndingAt` (choose another duration).
-//!   The hook walks the end blocks with a cursor, so none is skipped: at most
-//!   `MaxEvaluationsPerBlock` pools and [`MAX_SLOTS_PER_BLOCK`] end blocks per block.
 //! - `evaluate` costs a normal fee up front that is refunded (`Pays::No`) when it evaluates a pool,
 //!   so failing calls cannot be spammed for free.
-//! - `win_ratio` must be at least one half (a minority cannot ratify) and `minting_ratio` must not
-//!   be zero; pool durations must satisfy 1 ≤ min ≤ default ≤ max. A pool must mint at least one
-//!   unit of REP (`FeeTooLow`).
+//! - `win_ratio` must be at least one half (a minority cannot ratify), `minting_ratio` and
+//!   `min_pool_fee` must not be zero; pool durations must satisfy 1 ≤ min ≤ default ≤ max. A pool
+//!   must mint at least one unit of REP (`FeeTooLow`).
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -72,9 +84,28 @@ pub use weights::WeightInfo;
 
 const LOG_TARGET: &str = "runtime::validation-pool";
 
+/// A path the pallet's own bookkeeping rules out: `defensive!` on chain (logged, never a panic in
+/// the runtime), a panic in this pallet's unit tests so that they catch it.
+macro_rules! not_reached {
+	($($arg:tt)*) => {{
+		#[cfg(test)]
+		panic!($($arg)*);
+		#[cfg(not(test))]
+		{
+			log::error!(target: LOG_TARGET, $($arg)*);
+			frame_support::defensive!("validation-pool: a path ruled out was taken");
+		}
+	}};
+}
+
 /// End blocks the hook walks in one block at most. One is enough when it keeps up; more lets it
 /// catch up after a backlog of pools ending in the same block.
 pub const MAX_SLOTS_PER_BLOCK: u32 = 16;
+
+/// End blocks a protocol pool whose end block is full looks at, its own included. Authors' pools
+/// take at most half of an end block, so only protocol pools (bounded by their own rules) can
+/// fill one; 64 blocks of them is far beyond what the rules open.
+pub const MAX_END_BLOCK_SEARCH: u32 = 64;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -179,6 +210,18 @@ pub mod pallet {
 	pub type Stakes<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, PoolId, Blake2_128Concat, T::AccountId, StakeInfo>;
 
+	/// The evictable stakes of an open pool, smallest first (among equal stakes the newest
+	/// first): when the pool is full, a larger new stake evicts the first (PROTOCOL.md §4). A
+	/// worker's availability stake is not listed: it is never evicted.
+	#[pallet::storage]
+	pub type StakeOrder<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		PoolId,
+		BoundedVec<(Rep, T::AccountId), T::MaxStakersPerPool>,
+		ValueQuery,
+	>;
+
 	/// Open pools by end block, in the order they opened: evaluated from the next block on.
 	#[pallet::storage]
 	pub type EndingAt<T: Config> = StorageMap<
@@ -247,10 +290,14 @@ pub mod pallet {
 		StakeSettled { pool: PoolId, who: T::AccountId, returned: Rep, lost: Rep, reward: Rep },
 		/// The pool's fee was paid out to the REP holders as salary.
 		FeePaidOut { pool: PoolId, fee: u128 },
-		/// The quorum was not met: the fee went back to the initiator.
-		FeeRefunded { pool: PoolId, initiator: T::AccountId, fee: u128 },
-		/// The quorum was not met but the fee could not go back to the initiator; it stays in the
-		/// DAO account.
+		/// The quorum was not met: `fee` went back to the initiator and `kept` (the
+		/// `quorum_miss_fee` share) was paid out as the fee salary.
+		FeeRefunded { pool: PoolId, initiator: T::AccountId, fee: u128, kept: u128 },
+		/// The pool was full and a larger stake took the place of the smallest: the `amount`
+		/// of `who` was released.
+		StakeEvicted { pool: PoolId, who: T::AccountId, amount: Rep },
+		/// The quorum was not met but the fee could not go back to the initiator; it was paid out
+		/// as the fee salary.
 		FeeRefundFailed { pool: PoolId, initiator: T::AccountId, fee: u128 },
 		/// The pool burned `amount` of REP (the mint of a failed quorum, lost stakes without
 		/// redistribution, an unclaimed pot, rounding remainders).
@@ -263,6 +310,19 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// There is no such post.
 		UnknownPost,
+		/// Only an author of the post may open a pool on it.
+		NotAnAuthor,
+		/// The post belongs to a protocol rule (work-request evidence, a governance proposal):
+		/// only that rule opens pools on it.
+		ProtocolPost,
+		/// Nobody holds REP yet: only root opens the first pool (`force_initiate`).
+		BootstrapByRootOnly,
+		/// The fee is below `min_pool_fee`.
+		FeeBelowMinimum,
+		/// The pool is full and the stake is not larger than its smallest stake.
+		StakeTooSmallForFullPool,
+		/// `min_pool_fee` must be at least one unit: a free pool can be opened by anyone.
+		ZeroMinPoolFee,
 		/// The post was already ratified or rejected.
 		PostNotOpen,
 		/// The post already has an open pool.
@@ -289,7 +349,7 @@ pub mod pallet {
 		ZeroStake,
 		/// The account already staked on the other side of this pool.
 		AlreadyStakedOtherSide,
-		/// The pool has `MaxStakersPerPool` stakers already.
+		/// The pool has `MaxStakersPerPool` stakers already, none of them evictable.
 		PoolFull,
 		/// The account has less free REP than the stake.
 		InsufficientFreeRep,
@@ -353,8 +413,12 @@ pub mod pallet {
 			duration: Option<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let authors = T::Forum::authors(post).ok_or(Error::<T>::UnknownPost)?;
+			ensure!(authors.iter().any(|(a, _)| *a == who), Error::<T>::NotAnAuthor);
+			ensure!(!T::ProtocolPosts::is_protocol_post(post), Error::<T>::ProtocolPost);
+			ensure!(!T::Reputation::total_rep().is_zero(), Error::<T>::BootstrapByRootOnly);
 			let duration = duration.unwrap_or_else(|| Params::<T>::get().pool_duration_default);
-			Self::do_open(&who, post, fee, duration, None, None, false).map(|_| ())
+			Self::do_open(&who, post, fee, duration, None, None, Opener::Author).map(|_| ())
 		}
 
 		/// Stake `amount` of your free REP for (`in_favor`) or against the post of `pool`.
@@ -413,6 +477,25 @@ pub mod pallet {
 			Self::deposit_event(Event::<T>::ParamsSet { params: *params });
 			Ok(())
 		}
+
+		/// Open a pool on `post` with root's authority, `initiator` paying the fee: the first
+		/// pool of a chain launched without founders (PROTOCOL.md §2: while nobody holds REP
+		/// only root opens pools). The post's checks and `min_pool_fee` apply as to `initiate`;
+		/// the caller need not be an author.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::initiate())]
+		pub fn force_initiate(
+			origin: OriginFor<T>,
+			initiator: T::AccountId,
+			post: PostId,
+			#[pallet::compact] fee: u128,
+			duration: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(!T::ProtocolPosts::is_protocol_post(post), Error::<T>::ProtocolPost);
+			let duration = duration.unwrap_or_else(|| Params::<T>::get().pool_duration_default);
+			Self::do_open(&initiator, post, fee, duration, None, None, Opener::Author).map(|_| ())
+		}
 	}
 
 	impl<T: Config> ValidationPools<T::AccountId, u128, BlockNumberFor<T>> for Pallet<T> {
@@ -424,7 +507,7 @@ pub mod pallet {
 			rules: Option<PoolRules>,
 			worker_stake: Option<(T::AccountId, Rep)>,
 		) -> Result<PoolId, DispatchError> {
-			Self::do_open(initiator, post, fee, duration, rules, worker_stake, false)
+			Self::do_open(initiator, post, fee, duration, rules, worker_stake, Opener::Protocol)
 		}
 
 		fn pool_of(post: PostId) -> Option<PoolId> {
@@ -450,7 +533,7 @@ pub mod pallet {
 			rules: PoolRules,
 		) -> Result<PoolId, DispatchError> {
 			// A governance proposal's later stages judge a post its first stage ratified.
-			Self::do_open(initiator, post, fee, duration, Some(rules), None, true)
+			Self::do_open(initiator, post, fee, duration, Some(rules), None, Opener::Stage)
 		}
 	}
 
@@ -458,6 +541,7 @@ pub mod pallet {
 		/// Check a parameter set, with a named error for what is wrong.
 		pub fn validate_params(params: &ParamsOf<T>) -> DispatchResult {
 			ensure!(!params.minting_ratio.is_zero(), Error::<T>::ZeroMintingRatio);
+			ensure!(!params.min_pool_fee.is_zero(), Error::<T>::ZeroMinPoolFee);
 			Self::validate_rules(&params.rules())?;
 			ensure!(!params.pool_duration_min.is_zero(), Error::<T>::ZeroPoolDuration);
 			ensure!(
@@ -475,24 +559,22 @@ pub mod pallet {
 		}
 
 		/// The outcome of a pool with `tally`, judged by `rules`, when `total_rep` REP is held by
-		/// accounts and the pool minted `minted`. Exact: no rounding in either comparison, and the
-		/// authors' minted stake counts as `minted × stake_for_author` before its floor.
-		pub fn outcome(
-			rules: &PoolRules,
-			tally: &Tally,
-			total_rep: Rep,
-			minted: Rep,
-		) -> PoolOutcome {
+		/// accounts (before this pool's REP moves). Exact, in 256-bit integers:
+		/// - the consent quorum: the stakes of accounts that are not authors of the post must
+		///   reach `quorum × total_rep` (met when nobody holds REP);
+		/// - the win test on the staked REP, the authors' minted stake at its floored value: a
+		///   tie passes.
+		pub fn outcome(rules: &PoolRules, tally: &Tally, total_rep: Rep) -> PoolOutcome {
 			let billion = U256::from(Perbill::ACCURACY);
-			let staked = U256::from(tally.for_total) + U256::from(tally.against_total);
-			let base = U256::from(total_rep) + U256::from(minted);
-			if staked * billion < U256::from(rules.quorum.deconstruct()) * base {
+			if U256::from(tally.consent()) * billion <
+				U256::from(rules.quorum.deconstruct()) * U256::from(total_rep)
+			{
 				return PoolOutcome::QuorumNotMet;
 			}
-			let for_minted = rules.stake_for_author.mul_floor(minted);
-			let for_scaled = U256::from(tally.for_total.saturating_sub(for_minted)) * billion
-				+ U256::from(minted) * U256::from(rules.stake_for_author.deconstruct());
-			if for_scaled >= U256::from(rules.win_ratio.deconstruct()) * staked {
+			let staked = U256::from(tally.for_total) + U256::from(tally.against_total);
+			if U256::from(tally.for_total) * billion >=
+				U256::from(rules.win_ratio.deconstruct()) * staked
+			{
 				PoolOutcome::Accepted
 			} else {
 				PoolOutcome::Rejected
@@ -532,7 +614,7 @@ pub mod pallet {
 		fn propagate(pending: Propagation) {
 			let Propagation { pool, post, amount } = pending;
 			if let Err(e) = T::Forum::propagate(post, amount) {
-				log::error!(target: LOG_TARGET, "pool {pool}: propagate post {post}: {e:?}");
+				not_reached!("pool {pool}: propagate post {post}: {e:?}");
 				let burned = Self::burn(amount);
 				if !burned.is_zero() {
 					Self::deposit_event(Event::<T>::RepBurned { pool, amount: burned });
@@ -556,18 +638,20 @@ pub mod pallet {
 			duration: BlockNumberFor<T>,
 			rules: Option<PoolRules>,
 			worker_stake: Option<(T::AccountId, Rep)>,
-			allow_ratified: bool,
+			opener: Opener,
 		) -> Result<PoolId, DispatchError> {
 			let params = Params::<T>::get();
 			let rules = rules.unwrap_or_else(|| params.rules());
 			Self::validate_rules(&rules)?;
 			ensure!(duration >= params.pool_duration_min, Error::<T>::DurationTooShort);
 			ensure!(duration <= params.pool_duration_max, Error::<T>::DurationTooLong);
+			ensure!(fee >= params.min_pool_fee, Error::<T>::FeeBelowMinimum);
 			let minted = params.minting_ratio.saturating_mul_int(fee);
 			ensure!(!minted.is_zero(), Error::<T>::FeeTooLow);
 			let status = T::Forum::status(post).ok_or(Error::<T>::UnknownPost)?;
 			ensure!(
-				status == PostStatus::Open || (allow_ratified && status == PostStatus::Ratified),
+				status == PostStatus::Open ||
+					(opener == Opener::Stage && status == PostStatus::Ratified),
 				Error::<T>::PostNotOpen
 			);
 			ensure!(!PoolOfPost::<T>::contains_key(post), Error::<T>::PoolAlreadyOpen);
@@ -587,10 +671,8 @@ pub mod pallet {
 				Error::<T>::InsufficientBalance
 			);
 			let now = frame_system::Pallet::<T>::block_number();
-			let end = now.saturating_add(duration);
 			let pool = NextPoolId::<T>::get();
-			let mut ending = EndingAt::<T>::get(end);
-			ending.try_push(pool).map_err(|_| Error::<T>::TooManyPoolsEndingAt)?;
+			let (end, ending) = Self::end_block_with_room(now.saturating_add(duration), opener)?;
 
 			// Checks done: effects from here on.
 			T::Currency::transfer(
@@ -611,7 +693,11 @@ pub mod pallet {
 				against_minted,
 				rules,
 				end,
-				tally: Tally { for_total: for_minted, against_total: against_minted },
+				tally: Tally {
+					for_total: for_minted,
+					against_total: against_minted,
+					..Default::default()
+				},
 				stakers: 0,
 			};
 			let worker_staked = worker_stake.map(|(worker, amount)| {
@@ -620,6 +706,7 @@ pub mod pallet {
 					&worker,
 					StakeInfo { in_favor: true, amount: 0, availability: amount },
 				);
+				// The worker is an author of the evidence: their stake is not consent.
 				open.tally.for_total = open.tally.for_total.saturating_add(amount);
 				open.stakers = 1;
 				(worker, amount)
@@ -645,6 +732,35 @@ pub mod pallet {
 			Ok(pool)
 		}
 
+		/// The end block of a new pool that should end at `end`, with its list of pools and the
+		/// new pool's id pushed. An author's pool may take only half of an end block's room, so
+		/// that pools opened on posts one owns can never fill the blocks where protocol pools end;
+		/// a protocol pool whose end block is full ends in the next block with room, at most
+		/// [`MAX_END_BLOCK_SEARCH`] blocks later (PROTOCOL.md §4).
+		fn end_block_with_room(
+			end: BlockNumberFor<T>,
+			opener: Opener,
+		) -> Result<(BlockNumberFor<T>, BoundedVec<PoolId, T::MaxPoolsEndingPerBlock>), DispatchError>
+		{
+			let pool = NextPoolId::<T>::get();
+			let max = T::MaxPoolsEndingPerBlock::get() as usize;
+			if opener == Opener::Author {
+				let mut ending = EndingAt::<T>::get(end);
+				ensure!(ending.len() < max.div_ceil(2), Error::<T>::TooManyPoolsEndingAt);
+				ending.try_push(pool).map_err(|_| Error::<T>::TooManyPoolsEndingAt)?;
+				return Ok((end, ending));
+			}
+			let mut at = end;
+			for _ in 0..MAX_END_BLOCK_SEARCH {
+				let mut ending = EndingAt::<T>::get(at);
+				if ending.try_push(pool).is_ok() {
+					return Ok((at, ending));
+				}
+				at.saturating_inc();
+			}
+			Err(Error::<T>::TooManyPoolsEndingAt.into())
+		}
+
 		/// Stake: the checks and effects of the `stake` call.
 		pub(crate) fn do_stake(
 			who: &T::AccountId,
@@ -659,30 +775,93 @@ pub mod pallet {
 				Some(PoolStatus::Open(open)) => open,
 			};
 			ensure!(frame_system::Pallet::<T>::block_number() <= open.end, Error::<T>::PoolEnded);
+			let mut order = StakeOrder::<T>::get(pool);
+			let mut evicted = None;
 			let mut stake = match Stakes::<T>::get(pool, who) {
 				Some(stake) => {
 					ensure!(stake.in_favor == in_favor, Error::<T>::AlreadyStakedOtherSide);
 					stake
 				},
 				None => {
-					ensure!(open.stakers < T::MaxStakersPerPool::get(), Error::<T>::PoolFull);
-					open.stakers += 1;
+					if open.stakers >= T::MaxStakersPerPool::get() {
+						// Full: a larger stake takes the place of the smallest (§4).
+						let smallest = order.first().cloned();
+						match smallest {
+							Some((smallest, loser)) if amount > smallest => {
+								order.remove(0);
+								evicted = Some(loser);
+							},
+							Some(_) => return Err(Error::<T>::StakeTooSmallForFullPool.into()),
+							// Only unevictable (workers') stakes.
+							None => return Err(Error::<T>::PoolFull.into()),
+						}
+					} else {
+						open.stakers += 1;
+					}
 					StakeInfo { in_favor, amount: 0, availability: 0 }
 				},
 			};
 			ensure!(T::Reputation::free(who) >= amount, Error::<T>::InsufficientFreeRep);
+			let authors = T::Forum::authors(open.post).unwrap_or_default();
+			let is_author = |a: &T::AccountId| authors.iter().any(|(x, _)| x == a);
 
+			// Checks done: effects from here on.
+			if let Some(loser) = evicted {
+				Self::evict(pool, &mut open, &loser, is_author(&loser));
+			}
 			T::Reputation::hold(who, RepHoldReason::PoolStake, amount)?;
 			stake.amount = stake.amount.saturating_add(amount);
-			if in_favor {
-				open.tally.for_total = open.tally.for_total.saturating_add(amount);
-			} else {
-				open.tally.against_total = open.tally.against_total.saturating_add(amount);
+			Self::count(&mut open.tally, in_favor, !is_author(who), amount, true);
+			// Keep the evictable stakes ordered, smallest first and the newest first among equals.
+			// A worker's stake (availability counted FOR) is not evictable.
+			if stake.availability.is_zero() {
+				order.retain(|(_, a)| a != who);
+				let at = order.partition_point(|(a, _)| *a < stake.amount);
+				if order.try_insert(at, (stake.amount, who.clone())).is_err() {
+					// Not reached: the list holds at most `MaxStakersPerPool - 1` others here.
+					not_reached!("the stake order of pool {pool} is full");
+				}
 			}
 			Stakes::<T>::insert(pool, who, stake);
+			StakeOrder::<T>::insert(pool, order);
 			Pools::<T>::insert(pool, PoolStatus::Open(open));
 			Self::deposit_event(Event::<T>::Staked { pool, who: who.clone(), amount, in_favor });
 			Ok(())
+		}
+
+		/// Add (or, with `add` false, take away) `amount` staked on one side of `tally`; a
+		/// non-author's stake counts toward the consent quorum too.
+		fn count(tally: &mut Tally, in_favor: bool, consent: bool, amount: Rep, add: bool) {
+			let op = |x: &mut Rep| {
+				*x = if add { x.saturating_add(amount) } else { x.saturating_sub(amount) }
+			};
+			match (in_favor, consent) {
+				(true, true) => {
+					op(&mut tally.for_total);
+					op(&mut tally.consent_for)
+				},
+				(true, false) => op(&mut tally.for_total),
+				(false, true) => {
+					op(&mut tally.against_total);
+					op(&mut tally.consent_against)
+				},
+				(false, false) => op(&mut tally.against_total),
+			}
+		}
+
+		/// Release the stake of `who` from a full pool to make room for a larger one.
+		fn evict(pool: PoolId, open: &mut OpenPoolOf<T>, who: &T::AccountId, is_author: bool) {
+			let Some(stake) = Stakes::<T>::take(pool, who) else {
+				not_reached!("an ordered stake of pool {pool} has no record");
+				return;
+			};
+			Self::release(who, stake.amount);
+			Self::count(&mut open.tally, stake.in_favor, !is_author, stake.amount, false);
+			Self::deposit_event(Event::<T>::StakeEvicted {
+				pool,
+				who: who.clone(),
+				amount: stake.amount,
+			});
 		}
 
 		/// The hook: evaluate the pools that ended before block `n`, walking the end blocks from
@@ -742,8 +921,9 @@ pub mod pallet {
 				tally,
 				..
 			} = open;
-			let outcome = Self::outcome(&rules, &tally, T::Reputation::total_rep(), minted);
+			let outcome = Self::outcome(&rules, &tally, T::Reputation::total_rep());
 			let stakes: Vec<(T::AccountId, StakeInfo)> = Stakes::<T>::drain_prefix(pool).collect();
+			StakeOrder::<T>::remove(pool);
 			PoolOfPost::<T>::remove(post);
 			Pools::<T>::insert(
 				pool,
@@ -774,13 +954,28 @@ pub mod pallet {
 							reward: 0,
 						});
 					}
+					// The missed quorum costs the initiator `quorum_miss_fee` of the fee, paid
+					// out as salary like any judged fee; the rest goes back.
+					let kept = rules.quorum_miss_fee.mul_floor(fee);
+					let refund = fee.saturating_sub(kept);
 					let dao = T::Reputation::dao_account();
-					match T::Currency::transfer(&dao, &initiator, fee, Preservation::Preserve) {
+					match T::Currency::transfer(&dao, &initiator, refund, Preservation::Preserve) {
 						Ok(_) => {
-							Self::deposit_event(Event::<T>::FeeRefunded { pool, initiator, fee })
+							if !kept.is_zero() {
+								T::Reputation::distribute_fee(kept);
+							}
+							Self::deposit_event(Event::<T>::FeeRefunded {
+								pool,
+								initiator,
+								fee: refund,
+								kept,
+							})
 						},
 						Err(e) => {
 							log::warn!(target: LOG_TARGET, "pool {pool}: fee refund failed: {e:?}");
+							// The fee cannot go back: it joins the fee salary rather than lie
+							// unclaimed in the DAO account.
+							T::Reputation::distribute_fee(fee);
 							Self::deposit_event(Event::<T>::FeeRefundFailed {
 								pool,
 								initiator,
@@ -836,14 +1031,14 @@ pub mod pallet {
 
 			let mut pot = if accepted {
 				if let Err(e) = T::Forum::ratify(post) {
-					log::error!(target: LOG_TARGET, "pool {pool}: ratify post {post}: {e:?}");
+					not_reached!("pool {pool}: ratify post {post}: {e:?}");
 				}
 				if !for_minted.is_zero() {
 					// Run by the hooks as a step of its own (see the pallet docs).
 					let pending = Propagation { pool, post, amount: for_minted };
 					if PendingPropagation::<T>::exists() {
 						// Not reached: nothing is evaluated while a propagation is pending.
-						log::error!(target: LOG_TARGET, "pool {pool}: a propagation is pending");
+						not_reached!("pool {pool}: a propagation is pending");
 						Self::propagate(pending);
 					} else {
 						PendingPropagation::<T>::put(pending);
@@ -852,7 +1047,7 @@ pub mod pallet {
 				against_minted
 			} else {
 				if let Err(e) = T::Forum::reject(post) {
-					log::error!(target: LOG_TARGET, "pool {pool}: reject post {post}: {e:?}");
+					not_reached!("pool {pool}: reject post {post}: {e:?}");
 				}
 				for_minted.saturating_add(against_minted)
 			};
@@ -869,7 +1064,7 @@ pub mod pallet {
 					if winner { Self::share(pot, stake.total(), winners_weight) } else { 0 };
 				if !reward.is_zero() {
 					if let Err(e) = T::Reputation::grant(&who, reward) {
-						log::error!(target: LOG_TARGET, "pool {pool}: grant {reward}: {e:?}");
+						not_reached!("pool {pool}: grant {reward}: {e:?}");
 						reward = 0;
 					}
 				}
@@ -935,7 +1130,7 @@ pub mod pallet {
 							reward: share,
 						});
 					},
-					Err(e) => log::error!(target: LOG_TARGET, "pool {pool}: grant author: {e:?}"),
+					Err(e) => not_reached!("pool {pool}: grant author: {e:?}"),
 				}
 			}
 			paid
@@ -950,7 +1145,7 @@ pub mod pallet {
 			if !from_pool.is_zero() {
 				match T::Reputation::slash_held(who, RepHoldReason::PoolStake, from_pool) {
 					Ok(()) => lost = from_pool,
-					Err(e) => log::error!(target: LOG_TARGET, "slash pool stake: {e:?}"),
+					Err(e) => not_reached!("slash pool stake: {e:?}"),
 				}
 			}
 			Self::release(who, stake.amount.saturating_sub(lost));
@@ -962,7 +1157,7 @@ pub mod pallet {
 				match T::Reputation::slash_held(who, RepHoldReason::Availability, from_availability)
 				{
 					Ok(()) => lost = lost.saturating_add(from_availability),
-					Err(e) => log::error!(target: LOG_TARGET, "slash availability: {e:?}"),
+					Err(e) => not_reached!("slash availability: {e:?}"),
 				}
 			}
 			lost
@@ -974,7 +1169,7 @@ pub mod pallet {
 				return;
 			}
 			if let Err(e) = T::Reputation::release(who, RepHoldReason::PoolStake, amount) {
-				log::error!(target: LOG_TARGET, "release pool stake {amount}: {e:?}");
+				not_reached!("release pool stake {amount}: {e:?}");
 			}
 		}
 
@@ -986,7 +1181,7 @@ pub mod pallet {
 			match T::Reputation::burn_unowned(amount) {
 				Ok(()) => amount,
 				Err(e) => {
-					log::error!(target: LOG_TARGET, "burn {amount}: {e:?}");
+					not_reached!("burn {amount}: {e:?}");
 					0
 				},
 			}
@@ -1029,6 +1224,24 @@ pub mod pallet {
 						_ => return Err("a pool indexed by end block is not open".into()),
 					}
 				}
+			}
+			for (pool, order) in StakeOrder::<T>::iter() {
+				ensure!(
+					matches!(Pools::<T>::get(pool), Some(PoolStatus::Open(_))),
+					"a stake order belongs to a pool that is not open"
+				);
+				ensure!(order.windows(2).all(|w| w[0].0 <= w[1].0), "a stake order is not sorted");
+				for (amount, who) in order.iter() {
+					let stake = Stakes::<T>::get(pool, who).ok_or("an ordered stake is missing")?;
+					ensure!(
+						stake.amount == *amount && stake.availability.is_zero(),
+						"an ordered stake is not the stake"
+					);
+				}
+				let evictable = Stakes::<T>::iter_prefix(pool)
+					.filter(|(_, s)| s.availability.is_zero())
+					.count();
+				ensure!(evictable == order.len(), "an evictable stake is not ordered");
 			}
 			let mut sums: BTreeMap<PoolId, (Rep, Rep, u32)> = BTreeMap::new();
 			for (pool, _who, stake) in Stakes::<T>::iter() {

@@ -59,6 +59,7 @@ impl<BlockNumber> ParamsType<BlockNumber> {
 			binding: self.binding,
 			redistribute_losing_stakes: self.redistribute_losing_stakes,
 			stake_for_author: self.stake_for_author,
+			quorum_miss_fee: self.quorum_miss_fee,
 		}
 	}
 }
@@ -87,6 +88,19 @@ impl<BlockNumber: From<u32>> Default for ParamsType<BlockNumber> {
 			quorum_miss_fee: Perbill::from_percent(10),
 		}
 	}
+}
+
+/// Who opens a pool, which decides the checks it passes (PROTOCOL.md §4).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Opener {
+	/// An author of the post (`initiate`) or root (`force_initiate`): the pool takes at most half
+	/// of its end block's room.
+	Author,
+	/// A protocol rule (work-request evidence): when the end block is full, the pool ends in the
+	/// next block with room.
+	Protocol,
+	/// A later stage of a governance proposal: as `Protocol`, on a post that may be ratified.
+	Stage,
 }
 
 /// A pool that is still taking stakes or waiting for its evaluation.

@@ -13,7 +13,7 @@ use sp_runtime::DispatchError;
 
 fn setup() -> (u64, u64) {
 	let post = new_post(&[(CAROL, PPM)]);
-	assert_ok!(ValidationPool::initiate(RuntimeOrigin::signed(INITIATOR), post, 20, Some(5)));
+	assert_ok!(ValidationPool::force_initiate(RuntimeOrigin::root(), INITIATOR, post, 20, Some(5)));
 	assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(ALICE), 0, 40, true));
 	assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(BOB), 0, 30, false));
 	(0, post)

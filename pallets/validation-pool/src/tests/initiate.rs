@@ -7,7 +7,7 @@ use guild_primitives::{PoolRules, PostStatus, Tally, ValidationPools, PPM};
 use sp_runtime::{DispatchError, FixedU128, Perbill};
 
 fn initiate(post: u64, fee: u128, duration: Option<u64>) -> sp_runtime::DispatchResult {
-	ValidationPool::initiate(RuntimeOrigin::signed(INITIATOR), post, fee, duration)
+	ValidationPool::force_initiate(RuntimeOrigin::root(), INITIATOR, post, fee, duration)
 }
 
 #[test]
@@ -29,7 +29,7 @@ fn initiate_moves_the_fee_and_mints_the_stakes() {
 			assert_eq!(pool.initiator, INITIATOR);
 			assert_eq!(pool.fee, 20);
 			assert_eq!((pool.minted, pool.for_minted, pool.against_minted), (20, 10, 10));
-			assert_eq!(pool.tally, Tally { for_total: 10, against_total: 10 });
+			assert_eq!(pool.tally, Tally { for_total: 10, against_total: 10, ..Default::default() });
 			assert_eq!(pool.stakers, 0);
 			assert_eq!(pool.end, 1 + 10, "default duration");
 			assert_eq!(pool.rules, test_params().rules());
@@ -101,7 +101,7 @@ fn initiate_errors_change_nothing() {
 		assert_noop!(initiate(99, 20, None), Error::<Test>::UnknownPost);
 		assert_noop!(initiate(post, 20, Some(0)), Error::<Test>::DurationTooShort);
 		assert_noop!(initiate(post, 20, Some(101)), Error::<Test>::DurationTooLong);
-		assert_noop!(initiate(post, 0, None), Error::<Test>::FeeTooLow);
+		assert_noop!(initiate(post, 0, None), Error::<Test>::FeeBelowMinimum);
 		// The payer stays alive: START_BALANCE − ED is all it can pay.
 		assert_noop!(
 			initiate(post, START_BALANCE - ED + 1, None),
@@ -118,7 +118,7 @@ fn initiate_errors_change_nothing() {
 		assert_ok!(initiate(post, START_BALANCE - ED, None));
 		assert_eq!(balance(INITIATOR), ED);
 		assert_noop!(
-			ValidationPool::initiate(RuntimeOrigin::signed(ALICE), post, 20, None),
+			ValidationPool::initiate(RuntimeOrigin::signed(CAROL), post, 20, None),
 			Error::<Test>::PoolAlreadyOpen
 		);
 	});
@@ -137,17 +137,32 @@ fn a_fee_that_mints_nothing_is_refused() {
 }
 
 #[test]
-fn an_end_block_holds_at_most_max_pools() {
+fn authors_take_half_an_end_block_and_protocol_pools_move_on_when_it_is_full() {
 	ExtBuilder::default().build_and_execute(|| {
-		for _ in 0..MAX_ENDING {
+		// MAX_ENDING = 5: authors' pools take at most 3 of a block's room.
+		let half = MAX_ENDING.div_ceil(2);
+		for _ in 0..half {
 			let post = new_post(&[(CAROL, PPM)]);
 			assert_ok!(initiate(post, 10, Some(10)));
 		}
 		let post = new_post(&[(CAROL, PPM)]);
 		assert_noop!(initiate(post, 10, Some(10)), Error::<Test>::TooManyPoolsEndingAt);
 		assert_ok!(initiate(post, 10, Some(11)));
+		// Protocol pools take the rest of block 11, then end in the next block with room.
+		let open = |post| {
+			<ValidationPool as ValidationPools<_, _, _>>::open(&INITIATOR, post, 10, 10, None, None)
+		};
+		for _ in half..MAX_ENDING {
+			assert_ok!(open(new_post(&[(CAROL, PPM)])));
+		}
 		assert_eq!(EndingAt::<Test>::get(11).len() as u32, MAX_ENDING);
-		assert_eq!(EndingAt::<Test>::get(12).into_inner(), vec![MAX_ENDING as u64]);
+		let moved = open(new_post(&[(CAROL, PPM)])).unwrap();
+		assert_eq!(open_pool(moved).end, 12, "a full end block sends a protocol pool on");
+		// Block 12 holds the author's pool sent there by its duration and the moved one.
+		assert_eq!(EndingAt::<Test>::get(12).into_inner(), vec![half as u64, moved]);
+		// An author's pool never fills a block's second half.
+		let late = new_post(&[(CAROL, PPM)]);
+		assert_noop!(initiate(late, 10, Some(10)), Error::<Test>::TooManyPoolsEndingAt);
 	});
 }
 
@@ -171,7 +186,7 @@ fn open_counts_the_workers_availability_as_a_for_stake() {
 			Some(StakeInfo { in_favor: true, amount: 0, availability: 50 })
 		);
 		let open = open_pool(pool);
-		assert_eq!(open.tally, Tally { for_total: 10 + 50, against_total: 10 });
+		assert_eq!(open.tally, Tally { for_total: 10 + 50, against_total: 10, ..Default::default() });
 		assert_eq!(open.stakers, 1);
 		assert_eq!(open.end, 6);
 		// Nothing moved in the ledger: the REP stays held as availability.
@@ -193,6 +208,7 @@ fn open_takes_rule_overrides_and_checks_them() {
 			binding: Perbill::from_percent(50),
 			redistribute_losing_stakes: false,
 			stake_for_author: Perbill::from_percent(40),
+			quorum_miss_fee: Perbill::from_percent(10),
 		};
 		type Pools = ValidationPool;
 		assert_noop!(

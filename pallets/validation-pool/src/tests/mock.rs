@@ -82,7 +82,7 @@ impl pallet_validation_pool::Config for Test {
 	type Reputation = Reputation;
 	type Forum = Forum;
 	type OnPoolResolved = RecordResolved;
-	type ProtocolPosts = ();
+	type ProtocolPosts = MockProtocolPosts;
 	type ForumWeight = ForumWeight;
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type MaxStakersPerPool = ConstU32<MAX_STAKERS>;
@@ -105,6 +105,23 @@ pub type ResolvedLog = StorageValue<
 	Vec<(PoolId, PostId, PoolOutcome, Tally)>,
 	frame_support::pallet_prelude::ValueQuery,
 >;
+
+#[frame_support::storage_alias]
+pub type ProtocolPostList =
+	StorageValue<HookRecorder, Vec<PostId>, frame_support::pallet_prelude::ValueQuery>;
+
+/// The posts a protocol rule owns, as the work-request and governance pallets would say.
+pub struct MockProtocolPosts;
+impl guild_primitives::ProtocolPosts for MockProtocolPosts {
+	fn is_protocol_post(post: PostId) -> bool {
+		ProtocolPostList::get().contains(&post)
+	}
+}
+
+/// Mark `post` as owned by a protocol rule.
+pub fn make_protocol_post(post: PostId) {
+	ProtocolPostList::mutate(|l| l.push(post));
+}
 
 /// Records every resolved pool, as the work-request and governance pallets will hear of them.
 pub struct RecordResolved;

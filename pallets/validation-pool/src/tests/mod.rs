@@ -10,3 +10,4 @@ mod params;
 mod properties;
 mod scenarios;
 mod stake;
+mod attacks;

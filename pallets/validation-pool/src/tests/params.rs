@@ -33,6 +33,8 @@ fn genesis_params_read_from_json_as_a_chain_spec_writes_them() {
 		serde_json::json!({ "params": {
 			"mintingRatio": "1000000000000000000",
 			"stakeForAuthor": 500_000_000,
+			"minPoolFee": 10_000_000_000u64,
+			"quorumMissFee": 100_000_000,
 			"quorum": 100_000_000,
 			"winRatio": 500_000_000,
 			"binding": 1_000_000_000,
@@ -53,6 +55,8 @@ fn genesis_params_read_from_json_as_a_chain_spec_writes_them() {
 		"poolDurationMin": 1,
 		"poolDurationDefault": 5,
 		"poolDurationMax": 20,
+		"minPoolFee": 1,
+		"quorumMissFee": 100_000_000,
 	}}))
 	.unwrap();
 	assert_eq!(dev.params.minting_ratio, FixedU128::from_rational(3, 2));
@@ -128,7 +132,7 @@ fn new_params_apply_to_new_pools_only() {
 		.with_rep(&[(ALICE, 100), (BOB, 50)])
 		.build_and_execute(|| {
 			let first = new_post(&[(CAROL, PPM)]);
-			assert_ok!(ValidationPool::initiate(RuntimeOrigin::signed(INITIATOR), first, 20, None));
+			assert_ok!(ValidationPool::force_initiate(RuntimeOrigin::root(), INITIATOR, first, 20, None));
 			assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(ALICE), 0, 40, true));
 			assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(BOB), 0, 30, false));
 			assert_ok!(ValidationPool::set_params(
@@ -136,8 +140,9 @@ fn new_params_apply_to_new_pools_only() {
 				Box::new(ParamsType { binding: Perbill::zero(), ..test_params() })
 			));
 			let second = new_post(&[(CAROL, PPM)]);
-			assert_ok!(ValidationPool::initiate(
-				RuntimeOrigin::signed(INITIATOR),
+			assert_ok!(ValidationPool::force_initiate(
+				RuntimeOrigin::root(),
+				INITIATOR,
 				second,
 				20,
 				None

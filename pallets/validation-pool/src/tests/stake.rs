@@ -13,7 +13,7 @@ fn stake(who: AccountId, pool: u64, amount: u128, in_favor: bool) -> sp_runtime:
 /// A pool on a post by Carol, fee 20, ending at block 11.
 fn setup_pool() -> u64 {
 	let post = new_post(&[(CAROL, PPM)]);
-	assert_ok!(ValidationPool::initiate(RuntimeOrigin::signed(INITIATOR), post, 20, None));
+	assert_ok!(ValidationPool::force_initiate(RuntimeOrigin::root(), INITIATOR, post, 20, None));
 	0
 }
 
@@ -37,7 +37,7 @@ fn stakes_hold_free_rep_and_add_up_on_one_side() {
 				Some(StakeInfo { in_favor: true, amount: 50, availability: 0 })
 			);
 			let open = open_pool(pool);
-			assert_eq!(open.tally, Tally { for_total: 10 + 50, against_total: 10 + 30 });
+			assert_eq!(open.tally, Tally { for_total: 10 + 50, against_total: 10 + 30, consent_for: 50, consent_against: 30 });
 			assert_eq!(open.stakers, 2);
 			assert_eq!(total_rep(), 150, "holding moves no REP in or out of total_rep");
 		});
@@ -83,7 +83,7 @@ fn stakes_are_taken_until_the_end_block_inclusive() {
 }
 
 #[test]
-fn a_full_pool_takes_no_new_staker() {
+fn a_full_pool_takes_no_equal_new_staker() {
 	ExtBuilder::default()
 		.with_rep(&[(ALICE, 100), (BOB, 100), (CAROL, 100), (DAVE, 100), (EVE, 100)])
 		.build_and_execute(|| {
@@ -92,7 +92,7 @@ fn a_full_pool_takes_no_new_staker() {
 				assert_ok!(stake(who, pool, 10, i % 2 == 0));
 			}
 			assert_eq!(open_pool(pool).stakers, MAX_STAKERS);
-			assert_noop!(stake(EVE, pool, 10, true), Error::<Test>::PoolFull);
+			assert_noop!(stake(EVE, pool, 10, true), Error::<Test>::StakeTooSmallForFullPool);
 			// Stakers already in may add to their stake.
 			assert_ok!(stake(ALICE, pool, 10, true));
 			assert_ok!(stake(BOB, pool, 10, false));
