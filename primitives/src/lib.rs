@@ -277,6 +277,27 @@ impl<A: ProtocolPosts, B: ProtocolPosts, C: ProtocolPosts> ProtocolPosts for (A,
 	}
 }
 
+/// A worker's availability stake, as the validation pools see it when the worker loses: the
+/// availability hold has one owner, `pallet-availability`, which implements this; the pools never
+/// slash the hold themselves.
+pub trait WorkerLosses<AccountId> {
+	/// Move up to `amount` of the availability stake of `who` into the unowned pot (the pool then
+	/// redistributes or burns it). Returns the REP moved.
+	fn lose(who: &AccountId, amount: Rep) -> Rep;
+	/// The most weight one [`WorkerLosses::lose`] uses.
+	fn lose_weight() -> Weight;
+}
+
+/// No workers: nothing is ever taken.
+impl<AccountId> WorkerLosses<AccountId> for () {
+	fn lose(_: &AccountId, _: Rep) -> Rep {
+		0
+	}
+	fn lose_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 /// Sequential id of a governance proposal.
 pub type ProposalId = u32;
 

@@ -51,31 +51,35 @@ fn fill<T: Config>(n: u32, until: impl Fn(u32) -> BlockNumberFor<T>) -> Vec<T::A
 }
 
 fn bench_params<T: Config>() {
-	Params::<T>::put(AvailabilityParams { min_availability_stake: 1 });
+	Params::<T>::put(AvailabilityParams {
+		min_availability_stake: 1,
+		max_availability_period: block::<T>(10_000),
+	});
 }
 
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
-	/// A new expert when `MaxExperts` accounts hold stakes and only the last listed has
-	/// expired: it is found at the end of the list and evicted.
+	/// A new expert when `MaxExperts` accounts hold stakes and none has expired: the whole list
+	/// is scanned for the smallest stake (the last listed, expiring first among equals), which
+	/// the larger new stake displaces. (Finding an expired stake scans no further.)
 	#[benchmark]
 	fn stake_availability() -> Result<(), BenchmarkError> {
 		bench_params::<T>();
 		frame_system::Pallet::<T>::set_block_number(block::<T>(1));
 		let max = T::MaxExperts::get();
 		let experts =
-			fill::<T>(max, |i| if i + 1 == max { block::<T>(5) } else { block::<T>(1_000) });
+			fill::<T>(max, |i| if i + 1 == max { block::<T>(500) } else { block::<T>(1_000) });
 		frame_system::Pallet::<T>::set_block_number(block::<T>(10));
 		let caller: T::AccountId = account("caller", 0, SEED);
-		endow_rep::<T>(&caller, STAKE);
+		endow_rep::<T>(&caller, STAKE + 1);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), STAKE, block::<T>(1_000));
+		_(RawOrigin::Signed(caller.clone()), STAKE + 1, block::<T>(1_000));
 
-		assert_eq!(Availability::<T>::stake_of(&caller), STAKE);
-		assert!(Stakes::<T>::get(&experts[max as usize - 1]).is_none(), "the expired one left");
+		assert_eq!(Availability::<T>::stake_of(&caller), STAKE + 1);
+		assert!(Stakes::<T>::get(&experts[max as usize - 1]).is_none(), "the smallest left");
 		Ok(())
 	}
 
@@ -102,7 +106,10 @@ mod benchmarks {
 	fn set_params() -> Result<(), BenchmarkError> {
 		let origin =
 			T::ParamsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let params = AvailabilityParams { min_availability_stake: 7 };
+		let params = AvailabilityParams {
+			min_availability_stake: 7,
+			max_availability_period: block::<T>(77),
+		};
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, params);
@@ -117,6 +124,7 @@ mod benchmarks {
 		bench_params::<T>();
 		frame_system::Pallet::<T>::set_block_number(block::<T>(1));
 		fill::<T>(n, |_| block::<T>(1_000));
+		T::BenchmarkHelper::make_randomness();
 		let exclude: Vec<T::AccountId> =
 			(0..EXCLUDED).map(|i| account("excluded", i, SEED)).collect();
 		let drawn;

@@ -9,9 +9,9 @@
 //! - [`Pallet::withdraw`] releases the whole stake from its expiry block on, unless it is bound to
 //!   a request.
 //! - [`ExpertPool::draw`] picks one unbound, unexpired stake at random, weighted by stake, seeded
-//!   by `Config::Randomness` (BABE's randomness of one epoch ago in the runtime) hashed with the
-//!   request id and the attempt number, and binds it to the request until [`ExpertPool::release`].
-//!   [`ExpertPool::slash`] burns a share of a stake (a no-show).
+//!   by `Config::Randomness` (BABE's VRF output of the parent block in the runtime) hashed with
+//!   the request id and the attempt number, and binds it to the request until
+//!   [`ExpertPool::release`]. [`ExpertPool::slash`] burns a share of a stake (a no-show).
 //!
 //! REP moves only through [`guild_primitives::ReputationLedger`] with
 //! [`RepHoldReason::Availability`]. The work-request pallet hears of every stake that becomes
@@ -27,19 +27,24 @@
 //! ## Rules this pallet had to decide (PROTOCOL.md is silent)
 //!
 //! - A stake is drawable in blocks `now < until` and may be withdrawn from block `until` on;
-//!   `until` must lie in the future and may only grow. A call that neither adds REP nor extends the
-//!   expiry fails (`NothingToChange`).
+//!   `until` must lie in the future, at most `max_availability_period` blocks ahead when it is
+//!   set or extended, and may only grow. A call that neither adds REP nor extends the expiry fails
+//!   (`NothingToChange`).
 //! - `min_availability_stake` applies to the stake after each call; a stake that a slash took below
 //!   it stays drawable with its smaller weight until it is topped up or withdrawn.
 //! - When `MaxExperts` accounts hold stakes, a new expert takes the place of an expired, unbound
-//!   stake, which is withdrawn for its owner (`Evicted`); with none expired the call fails with
-//!   `TooManyExperts`.
+//!   stake, which is withdrawn for its owner (`Evicted`); with none expired, of the smallest
+//!   unbound stake if the new stake is larger (`Displaced`; ties: the earliest expiry, then list
+//!   order), else the call fails (`StakeTooSmallToDisplace`, or `TooManyExperts` when every stake
+//!   is bound).
 //! - A pool may slash a worker's availability hold while the stake is bound (a rejected worker
 //!   loses `binding` of their FOR stake): `release` sets the stake to what is still held, and a
 //!   stake left with nothing is removed.
 //! - The ticket of a draw is `blake2_256(randomness, request, attempt) mod Σ stakes`, taken over
-//!   the drawable stakes in list order. The randomness of one epoch ago is known an epoch ahead:
-//!   the request id and attempt are not chosen by the customer, but the block of submission is.
+//!   the drawable stakes in list order. The randomness is the VRF output of the parent block: the
+//!   work requests draw a request two blocks after the block that asked for it at the earliest,
+//!   so nobody knew it when the request was submitted (§6). Without randomness (the first block)
+//!   nothing is drawn.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -55,8 +60,6 @@ pub mod weights;
 
 pub use types::*;
 pub use weights::WeightInfo;
-
-const LOG_TARGET: &str = "runtime::availability";
 
 /// The subject the draw asks `Config::Randomness` for.
 pub const DRAW_SUBJECT: &[u8] = b"guild/availability/draw";
@@ -76,7 +79,10 @@ pub mod pallet {
 		RequestId,
 	};
 	use sp_core::U256;
-	use sp_runtime::{traits::Zero, Perbill};
+	use sp_runtime::{
+		traits::{Saturating, Zero},
+		Perbill,
+	};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -84,6 +90,8 @@ pub mod pallet {
 	pub type ExpertStakeOf<T> = ExpertStake<BlockNumberFor<T>>;
 	/// A drawable stake as this runtime lists it.
 	pub type CandidateOf<T> = Candidate<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	/// The parameters as this runtime stores them.
+	pub type ParamsOf<T> = AvailabilityParams<BlockNumberFor<T>>;
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -94,9 +102,9 @@ pub mod pallet {
 		/// The REP ledger that holds the stakes (`pallet-reputation`).
 		type Reputation: ReputationLedger<Self::AccountId>;
 
-		/// The randomness that seeds the draw: BABE's randomness of one epoch ago in the runtime
-		/// (`pallet_babe::RandomnessFromOneEpochAgo`).
-		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
+		/// The randomness that seeds the draw: BABE's VRF output of the parent block in the runtime
+		/// (`pallet_babe::ParentBlockRandomness`); `None` when there is none yet (no draw then).
+		type Randomness: Randomness<Option<Self::Hash>, BlockNumberFor<Self>>;
 
 		/// Told when a stake becomes drawable through a call (the work-request pallet assigns
 		/// its waiting requests).
@@ -111,11 +119,15 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls and of the draw.
 		type WeightInfo: WeightInfo;
+
+		/// Makes the draw's randomness available to the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper;
 	}
 
 	/// The availability parameters (PROTOCOL.md §9).
 	#[pallet::storage]
-	pub type Params<T: Config> = StorageValue<_, AvailabilityParams, ValueQuery>;
+	pub type Params<T: Config> = StorageValue<_, ParamsOf<T>, ValueQuery>;
 
 	/// The availability stake of each expert. At most `MaxExperts` entries.
 	#[pallet::storage]
@@ -132,7 +144,7 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The initial parameters; PROTOCOL.md §9's defaults if left out.
-		pub params: AvailabilityParams,
+		pub params: ParamsOf<T>,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -156,14 +168,20 @@ pub mod pallet {
 		/// The expired stake of `who` (`amount` REP) was withdrawn for them to make room for a new
 		/// expert.
 		Evicted { who: T::AccountId, amount: Rep },
+		/// The list was full: the stake of `who` (`amount` REP), the smallest unbound one, was
+		/// released to them to make room for the larger stake of `by`.
+		Displaced { who: T::AccountId, amount: Rep, by: T::AccountId },
 		/// `who` was drawn for `request` with a stake of `stake` REP, now bound to it.
 		ExpertDrawn { request: RequestId, who: T::AccountId, stake: Rep },
 		/// The stake of `who` (`stake` REP) is no longer bound to `request`.
 		StakeReleased { who: T::AccountId, request: RequestId, stake: Rep },
 		/// `burned` REP of the stake of `who` was burned; `remaining` is left.
 		StakeSlashed { who: T::AccountId, burned: Rep, remaining: Rep },
+		/// `amount` REP of the stake of `who` went to a validation pool's pot (a rejected
+		/// worker's loss); `remaining` is left.
+		StakeLost { who: T::AccountId, amount: Rep, remaining: Rep },
 		/// The parameters changed.
-		ParamsSet { params: AvailabilityParams },
+		ParamsSet { params: ParamsOf<T> },
 	}
 
 	#[pallet::error]
@@ -178,8 +196,13 @@ pub mod pallet {
 		NothingToChange,
 		/// The account has less free REP than the amount to stake.
 		InsufficientFreeRep,
-		/// `MaxExperts` accounts hold a stake and none of them has expired.
+		/// The expiry block lies more than `max_availability_period` blocks ahead.
+		ExpiryTooFar,
+		/// `MaxExperts` accounts hold a stake and every one of them is bound to a request.
 		TooManyExperts,
+		/// `MaxExperts` accounts hold a stake, none has expired, and the new stake is not larger
+		/// than the smallest unbound one.
+		StakeTooSmallToDisplace,
 		/// The stake would overflow.
 		Overflow,
 		/// The account holds no availability stake.
@@ -190,6 +213,8 @@ pub mod pallet {
 		NotExpired,
 		/// `min_availability_stake` must be at least one unit.
 		ZeroMinimumStake,
+		/// `max_availability_period` must be at least one block.
+		ZeroMaxPeriod,
 	}
 
 	#[pallet::hooks]
@@ -210,8 +235,10 @@ pub mod pallet {
 		/// requests until block `until` (exclusive).
 		///
 		/// A first stake creates it; later calls top it up and/or extend it (`until` never
-		/// earlier than before). After the call the stake is at least `min_availability_stake`.
-		/// A stake bound to a request may be topped up and extended too.
+		/// earlier than before, and at most `max_availability_period` blocks ahead). After the
+		/// call the stake is at least `min_availability_stake`. A stake bound to a request may be
+		/// topped up and extended too. When `MaxExperts` experts hold stakes, a new one takes
+		/// the place of an expired unbound stake, or of the smallest unbound stake if larger.
 		#[pallet::call_index(0)]
 		#[pallet::weight(
 			T::WeightInfo::stake_availability()
@@ -253,11 +280,11 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Change the availability parameters. `min_availability_stake` applies to calls from now
-		/// on; existing stakes keep their size.
+		/// Change the availability parameters. They apply to calls from now on; existing stakes
+		/// keep their size and expiry.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_params())]
-		pub fn set_params(origin: OriginFor<T>, params: AvailabilityParams) -> DispatchResult {
+		pub fn set_params(origin: OriginFor<T>, params: ParamsOf<T>) -> DispatchResult {
 			T::ParamsOrigin::ensure_origin(origin)?;
 			Self::check_params(&params)?;
 			Params::<T>::put(params);
@@ -268,8 +295,9 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// Check a parameter set, with a named error for what is wrong.
-		pub fn check_params(params: &AvailabilityParams) -> DispatchResult {
+		pub fn check_params(params: &ParamsOf<T>) -> DispatchResult {
 			ensure!(!params.min_availability_stake.is_zero(), Error::<T>::ZeroMinimumStake);
+			ensure!(!params.max_availability_period.is_zero(), Error::<T>::ZeroMaxPeriod);
 			Ok(())
 		}
 
@@ -282,7 +310,14 @@ pub mod pallet {
 		) -> Result<bool, DispatchError> {
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(until > now, Error::<T>::ExpiryInPast);
+			let params = Params::<T>::get();
 			let existing = Stakes::<T>::get(who);
+			// The cap bounds every new expiry; keeping one set under a longer cap extends nothing.
+			let extends = existing.map_or(true, |stake| until > stake.until);
+			ensure!(
+				!extends || until <= now.saturating_add(params.max_availability_period),
+				Error::<T>::ExpiryTooFar
+			);
 			let mut stake = match existing {
 				Some(stake) => {
 					ensure!(until >= stake.until, Error::<T>::ExpiryShortened);
@@ -292,26 +327,27 @@ pub mod pallet {
 				None => ExpertStake { amount: 0, until, bound: None },
 			};
 			let total = stake.amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-			ensure!(
-				total >= Params::<T>::get().min_availability_stake,
-				Error::<T>::BelowMinimumStake
-			);
+			ensure!(total >= params.min_availability_stake, Error::<T>::BelowMinimumStake);
 			ensure!(T::Reputation::free(who) >= amount, Error::<T>::InsufficientFreeRep);
 			let mut candidates = Candidates::<T>::get();
 			let mut evicted = None;
 			if existing.is_none() && Stakes::<T>::count() >= T::MaxExperts::get() {
-				let index = candidates
-					.iter()
-					.position(|c| c.until <= now)
-					.ok_or(Error::<T>::TooManyExperts)?;
+				let index = Self::room_for(&candidates, total, now)?;
 				evicted = Some(candidates.swap_remove(index));
 			}
 
 			// Checks done: effects from here on (the call is transactional).
 			if let Some(old) = evicted {
-				let record = Stakes::<T>::get(&old.who).ok_or(Error::<T>::NoStake)?;
+				let Some(record) = Stakes::<T>::get(&old.who) else {
+					frame_support::defensive!("a candidate has no stake");
+					return Err(Error::<T>::NoStake.into());
+				};
 				let released = Self::remove_unbound(&old.who, &record)?;
-				Self::deposit_event(Event::<T>::Evicted { who: old.who, amount: released });
+				Self::deposit_event(if old.until <= now {
+					Event::<T>::Evicted { who: old.who, amount: released }
+				} else {
+					Event::<T>::Displaced { who: old.who, amount: released, by: who.clone() }
+				});
 			}
 			T::Reputation::hold(who, RepHoldReason::Availability, amount)?;
 			stake.amount = total;
@@ -339,6 +375,28 @@ pub mod pallet {
 			Ok(drawable)
 		}
 
+		/// The candidate whose place a new stake of `amount` takes in a full list, in one scan:
+		/// the first expired one; else the smallest (earliest expiry on ties) if `amount` is
+		/// larger.
+		fn room_for(
+			candidates: &[CandidateOf<T>],
+			amount: Rep,
+			now: BlockNumberFor<T>,
+		) -> Result<usize, DispatchError> {
+			let mut smallest: Option<(usize, &CandidateOf<T>)> = None;
+			for (index, c) in candidates.iter().enumerate() {
+				if c.until <= now {
+					return Ok(index);
+				}
+				if smallest.map_or(true, |(_, s)| (c.amount, c.until) < (s.amount, s.until)) {
+					smallest = Some((index, c));
+				}
+			}
+			let (index, c) = smallest.ok_or(Error::<T>::TooManyExperts)?;
+			ensure!(amount > c.amount, Error::<T>::StakeTooSmallToDisplace);
+			Ok(index)
+		}
+
 		/// Release the REP of an unbound stake and remove its record (the caller fixes the
 		/// candidate list). Returns the REP released.
 		fn remove_unbound(
@@ -351,10 +409,16 @@ pub mod pallet {
 			Ok(amount)
 		}
 
-		/// The draw's seed for attempt `attempt` of `request`: the randomness hashed with both.
-		pub fn seed(request: RequestId, attempt: u32) -> [u8; 32] {
+		/// The draw's seed for attempt `attempt` of `request`: the randomness hashed with both;
+		/// `None` while there is no randomness.
+		pub fn seed(request: RequestId, attempt: u32) -> Option<[u8; 32]> {
 			let (random, _) = T::Randomness::random(DRAW_SUBJECT);
-			sp_io::hashing::blake2_256(&(random, request, attempt).encode())
+			random.map(|random| sp_io::hashing::blake2_256(&(random, request, attempt).encode()))
+		}
+
+		/// Whether a draw can be made in this block: the randomness is known.
+		pub fn randomness_ready() -> bool {
+			T::Randomness::random(DRAW_SUBJECT).0.is_some()
 		}
 
 		/// Pick the index of a drawable candidate with `ticket` in `[0, Σ drawable stakes)`:
@@ -395,7 +459,7 @@ pub mod pallet {
 			let eligible = |c: &CandidateOf<T>| {
 				c.until > now && !c.amount.is_zero() && !exclude.contains(&c.who)
 			};
-			let index = Self::pick(&candidates, eligible, Self::seed(request, attempt))?;
+			let index = Self::pick(&candidates, eligible, Self::seed(request, attempt)?)?;
 			let chosen = candidates.swap_remove(index);
 			Candidates::<T>::put(candidates);
 			Stakes::<T>::mutate(&chosen.who, |stake| {
@@ -409,6 +473,54 @@ pub mod pallet {
 				stake: chosen.amount,
 			});
 			Some((chosen.who, chosen.amount))
+		}
+
+		/// Move up to `amount` of the availability stake of `who` (bound or not) into the unowned
+		/// pot, where a validation pool redistributes or burns it: a rejected worker's loss beyond
+		/// their pool stake. The stake record and its candidate follow, so the availability hold
+		/// has one owner, this pallet. Returns the REP moved (0 without a stake).
+		pub fn lose_to_pot(who: &T::AccountId, amount: Rep) -> Rep {
+			let Some((lost, remaining)) = Self::take_into_pot(who, |base| amount.min(base)) else {
+				return 0;
+			};
+			Self::deposit_event(Event::<T>::StakeLost {
+				who: who.clone(),
+				amount: lost,
+				remaining,
+			});
+			lost
+		}
+
+		/// Move `share(stake)` of the stake of `who` into the unowned pot and update the record
+		/// (an unbound stake left empty is removed). Returns what moved and what remains, or
+		/// `None` without a stake or when the ledger refused (nothing changed then).
+		fn take_into_pot(who: &T::AccountId, share: impl FnOnce(Rep) -> Rep) -> Option<(Rep, Rep)> {
+			let mut stake = Stakes::<T>::get(who)?;
+			let base = stake.amount.min(T::Reputation::held(who, RepHoldReason::Availability));
+			let taken = share(base).min(base);
+			if !taken.is_zero() {
+				if let Err(e) = T::Reputation::slash_held(who, RepHoldReason::Availability, taken) {
+					// The record never exceeds what is held (checked by `do_try_state`).
+					frame_support::defensive!("slash of an availability stake", e);
+					return None;
+				}
+			}
+			stake.amount = base - taken;
+			if stake.bound.is_none() {
+				Candidates::<T>::mutate(|list| {
+					if stake.amount.is_zero() {
+						list.retain(|c| &c.who != who);
+					} else if let Some(c) = list.iter_mut().find(|c| &c.who == who) {
+						c.amount = stake.amount;
+					}
+				});
+			}
+			if stake.amount.is_zero() && stake.bound.is_none() {
+				Stakes::<T>::remove(who);
+			} else {
+				Stakes::<T>::insert(who, stake);
+			}
+			Some((taken, stake.amount))
 		}
 
 		/// The pallet's invariants:
@@ -450,6 +562,24 @@ pub mod pallet {
 		}
 	}
 
+	/// Whether the draw's randomness is known in this block, for the work requests: a request due
+	/// for its draw waits a block when it is not.
+	pub struct RandomnessReady<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<bool> for RandomnessReady<T> {
+		fn get() -> bool {
+			Pallet::<T>::randomness_ready()
+		}
+	}
+
+	impl<T: Config> guild_primitives::WorkerLosses<T::AccountId> for Pallet<T> {
+		fn lose(who: &T::AccountId, amount: Rep) -> Rep {
+			Self::lose_to_pot(who, amount)
+		}
+		fn lose_weight() -> Weight {
+			T::WeightInfo::slash()
+		}
+	}
+
 	impl<T: Config> ExpertPool<T::AccountId> for Pallet<T> {
 		fn draw(
 			request: RequestId,
@@ -478,8 +608,8 @@ pub mod pallet {
 					})
 				});
 				if pushed.is_err() {
-					// Unreachable: candidates are a subset of at most `MaxExperts` stakes.
-					log::error!(target: LOG_TARGET, "candidate list full on release");
+					// Candidates are a subset of at most `MaxExperts` stakes.
+					frame_support::defensive!("candidate list full on release");
 				}
 			}
 			Self::deposit_event(Event::<T>::StakeReleased {
@@ -490,39 +620,17 @@ pub mod pallet {
 		}
 
 		fn slash(who: &T::AccountId, fraction: Perbill) -> Rep {
-			let Some(mut stake) = Stakes::<T>::get(who) else { return 0 };
-			let base = stake.amount.min(T::Reputation::held(who, RepHoldReason::Availability));
-			let burned = fraction.mul_floor(base);
+			let Some((burned, remaining)) =
+				Self::take_into_pot(who, |base| fraction.mul_floor(base))
+			else {
+				return 0;
+			};
 			if !burned.is_zero() {
-				if let Err(e) = T::Reputation::slash_held(who, RepHoldReason::Availability, burned)
-				{
-					log::error!(target: LOG_TARGET, "slash of {burned}: {e:?}");
-					return 0;
-				}
 				if let Err(e) = T::Reputation::burn_unowned(burned) {
-					log::error!(target: LOG_TARGET, "burn of {burned}: {e:?}");
+					frame_support::defensive!("burn of slashed REP", e);
 				}
 			}
-			stake.amount = base - burned;
-			if stake.bound.is_none() {
-				Candidates::<T>::mutate(|list| {
-					if stake.amount.is_zero() {
-						list.retain(|c| &c.who != who);
-					} else if let Some(c) = list.iter_mut().find(|c| &c.who == who) {
-						c.amount = stake.amount;
-					}
-				});
-			}
-			if stake.amount.is_zero() && stake.bound.is_none() {
-				Stakes::<T>::remove(who);
-			} else {
-				Stakes::<T>::insert(who, stake);
-			}
-			Self::deposit_event(Event::<T>::StakeSlashed {
-				who: who.clone(),
-				burned,
-				remaining: stake.amount,
-			});
+			Self::deposit_event(Event::<T>::StakeSlashed { who: who.clone(), burned, remaining });
 			burned
 		}
 

@@ -7,6 +7,9 @@ use scale_info::TypeInfo;
 /// One REP: REP has the native token's 12 decimals (PROTOCOL.md §1: one REP unit per token unit).
 pub const ONE_REP: Rep = 1_000_000_000_000;
 
+/// Blocks in 90 days at Guild's 6-second block time: the default `max_availability_period`.
+pub const NINETY_DAYS_OF_BLOCKS: u32 = 90 * 24 * 600;
+
 /// The availability parameters of PROTOCOL.md §9, changed by `set_params`.
 #[derive(
 	Encode,
@@ -24,16 +27,22 @@ pub const ONE_REP: Rep = 1_000_000_000_000;
 )]
 #[serde(crate = "frame_support::__private::serde")]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct AvailabilityParams {
+pub struct AvailabilityParams<BlockNumber> {
 	/// The smallest availability stake an expert may hold after a `stake_availability` call.
 	/// At least one unit.
 	pub min_availability_stake: Rep,
+	/// How far ahead of the current block a stake's expiry may lie, in blocks (§6: no eternal
+	/// stakes). At least one block.
+	pub max_availability_period: BlockNumber,
 }
 
-impl Default for AvailabilityParams {
-	/// PROTOCOL.md §9: one REP.
+impl<BlockNumber: From<u32>> Default for AvailabilityParams<BlockNumber> {
+	/// PROTOCOL.md §9: one REP, 90 days.
 	fn default() -> Self {
-		Self { min_availability_stake: ONE_REP }
+		Self {
+			min_availability_stake: ONE_REP,
+			max_availability_period: NINETY_DAYS_OF_BLOCKS.into(),
+		}
 	}
 }
 
@@ -71,4 +80,17 @@ pub struct Candidate<AccountId, BlockNumber> {
 	pub amount: Rep,
 	/// Their expiry: drawable while `now < until`.
 	pub until: BlockNumber,
+}
+
+/// Lets the benchmarks draw: makes the draw's randomness known in the current block.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper {
+	/// Make `Config::Randomness` return a value in the current block (the runtime sets BABE's
+	/// VRF output of the parent block, which a benchmark's genesis lacks).
+	fn make_randomness();
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchmarkHelper for () {
+	fn make_randomness() {}
 }

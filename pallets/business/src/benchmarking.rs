@@ -2,7 +2,8 @@
 //!
 //! Experts and posts come from `T::BenchmarkHelper`; pools are the runtime's. The draw of a
 //! worker is measured by the availability pallet (`draw(MaxExperts)`) and added by this pallet's
-//! weight functions, so these benchmarks run with one or two experts.
+//! weight functions, so these benchmarks run with one or two experts. A request is drawn by the
+//! hook two blocks after its submission: [`draw`] plays that step.
 
 use super::*;
 use crate::Pallet as Business;
@@ -13,12 +14,16 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use guild_primitives::{OnPoolResolved, PoolOutcome, PostId, RequestId, Tally};
+use guild_primitives::{OnPoolResolved, PoolOutcome, PostId, RequestId, Tally, ValidationPools};
 use sp_core::H256;
 use sp_runtime::{traits::Saturating, Perbill};
 
 const SEED: u32 = 0;
-const FEE: u128 = 1_000_000_000;
+
+/// The smallest fee a request may have.
+fn fee<T: Config>() -> u128 {
+	Business::<T>::min_fee()
+}
 
 /// An account with plenty of the native token.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -41,12 +46,43 @@ fn request<T: Config>() -> (RequestId, T::AccountId) {
 	let uri = alloc::vec![b'u'; T::MaxUriLen::get() as usize];
 	Business::<T>::submit_request(
 		RawOrigin::Signed(customer.clone()).into(),
-		FEE,
+		fee::<T>(),
 		H256::repeat_byte(1),
 		uri,
 	)
 	.expect("the customer is funded");
 	(id, customer)
+}
+
+/// Take the request `id` (`Drawing`) out of its deadline list, in the block after its `at`.
+fn due_now<T: Config>(id: RequestId) -> Result<BlockNumberFor<T>, BenchmarkError> {
+	let at = deadline_of::<T>(id)?;
+	frame_system::Pallet::<T>::set_block_number(at.saturating_add(1u32.into()));
+	Due::<T>::mutate_exists(at, |maybe| {
+		if let Some(list) = maybe {
+			list.retain(|r| *r != id);
+			if list.is_empty() {
+				*maybe = None;
+			}
+		}
+	});
+	Ok(at)
+}
+
+/// The hook's draw of request `id`, two blocks after it asked for one.
+fn draw<T: Config>(id: RequestId) -> Result<(), BenchmarkError> {
+	let at = due_now::<T>(id)?;
+	Business::<T>::process_due(id, at);
+	Ok(())
+}
+
+/// A request assigned to an expert; returns it with its customer and worker.
+fn assigned<T: Config>() -> Result<(RequestId, T::AccountId, T::AccountId), BenchmarkError> {
+	expert::<T>(0);
+	let (id, customer) = request::<T>();
+	draw::<T>(id)?;
+	let worker = assigned_worker::<T>(id)?;
+	Ok((id, customer, worker))
 }
 
 fn assigned_worker<T: Config>(id: RequestId) -> Result<T::AccountId, BenchmarkError> {
@@ -59,12 +95,34 @@ fn assigned_worker<T: Config>(id: RequestId) -> Result<T::AccountId, BenchmarkEr
 /// A request with its evidence submitted; returns it with its customer, worker and post.
 fn with_evidence<T: Config>(
 ) -> Result<(RequestId, T::AccountId, T::AccountId, PostId), BenchmarkError> {
-	expert::<T>(0);
-	let (id, customer) = request::<T>();
-	let worker = assigned_worker::<T>(id)?;
+	let (id, customer, worker) = assigned::<T>()?;
 	let post = T::BenchmarkHelper::create_post(&worker);
 	Business::<T>::submit_evidence(RawOrigin::Signed(worker.clone()).into(), id, post)?;
 	Ok((id, customer, worker, post))
+}
+
+/// A request whose work its own pool rejected: it waits for the customer's choice.
+fn rejected<T: Config>() -> Result<(RequestId, T::AccountId), BenchmarkError> {
+	let (id, customer, _, post) = with_evidence::<T>()?;
+	Business::<T>::review(RawOrigin::Signed(customer.clone()).into(), id, false)?;
+	let pool = match Requests::<T>::get(id).map(|r| r.status) {
+		Some(RequestStatus::Validating { pool, .. }) => pool,
+		_ => return Err(BenchmarkError::Stop("no pool")),
+	};
+	<Business<T> as OnPoolResolved>::on_pool_resolved(
+		pool,
+		post,
+		PoolOutcome::Rejected,
+		Tally::default(),
+	);
+	match Requests::<T>::get(id).map(|r| r.status) {
+		Some(RequestStatus::AwaitingCustomer { .. }) => Ok((id, customer)),
+		_ => Err(BenchmarkError::Stop("the request is not waiting for its customer")),
+	}
+}
+
+fn is_drawing<T: Config>(id: RequestId) -> bool {
+	matches!(Requests::<T>::get(id).map(|r| r.status), Some(RequestStatus::Drawing { .. }))
 }
 
 fn deadline_of<T: Config>(id: RequestId) -> Result<BlockNumberFor<T>, BenchmarkError> {
@@ -77,14 +135,13 @@ fn deadline_of<T: Config>(id: RequestId) -> Result<BlockNumberFor<T>, BenchmarkE
 mod benchmarks {
 	use super::*;
 
-	/// A request with a URI of `u` bytes, assigned at once; its deadline block's list is one
+	/// A request with a URI of `u` bytes, its draw scheduled; its draw block's list is one
 	/// short of full.
 	#[benchmark]
 	fn submit_request(u: Linear<0, { T::MaxUriLen::get() }>) -> Result<(), BenchmarkError> {
 		expert::<T>(0);
 		let customer = funded::<T>("customer", 0);
-		let due = frame_system::Pallet::<T>::block_number()
-			.saturating_add(Params::<T>::get().evidence_timeout);
+		let due = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
 		let filler = (0..T::MaxDuePerBlock::get().saturating_sub(1) as u64)
 			.map(|i| u64::MAX - i)
 			.collect::<alloc::vec::Vec<_>>();
@@ -93,18 +150,17 @@ mod benchmarks {
 		let id = NextRequestId::<T>::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(customer), FEE, H256::repeat_byte(1), uri);
+		_(RawOrigin::Signed(customer), fee::<T>(), H256::repeat_byte(1), uri);
 
-		assigned_worker::<T>(id)?;
+		assert!(is_drawing::<T>(id));
 		Ok(())
 	}
 
 	#[benchmark]
 	fn submit_evidence() -> Result<(), BenchmarkError> {
-		expert::<T>(0);
-		let (id, _) = request::<T>();
-		let worker = assigned_worker::<T>(id)?;
+		let (id, _, worker) = assigned::<T>()?;
 		let post = T::BenchmarkHelper::create_post(&worker);
+		assert!(T::Pools::pool_of(post).is_none());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(worker), id, post);
@@ -134,9 +190,7 @@ mod benchmarks {
 	/// Cancelling an assigned request: the worker is released, the fee refunded.
 	#[benchmark]
 	fn cancel() -> Result<(), BenchmarkError> {
-		expert::<T>(0);
-		let (id, customer) = request::<T>();
-		assigned_worker::<T>(id)?;
+		let (id, customer, _) = assigned::<T>()?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(customer), id);
@@ -175,13 +229,11 @@ mod benchmarks {
 		assert_eq!(DueCursor::<T>::get(), Some(n));
 	}
 
-	/// A no-show: half the stake burned, the worker released and excluded, another expert
-	/// drawn.
+	/// A no-show: half the stake burned, the worker released and excluded, another draw
+	/// scheduled.
 	#[benchmark]
 	fn evidence_timeout() -> Result<(), BenchmarkError> {
-		expert::<T>(0);
-		let (id, _) = request::<T>();
-		let no_show = assigned_worker::<T>(id)?;
+		let (id, _, no_show) = assigned::<T>()?;
 		expert::<T>(1);
 		let deadline = deadline_of::<T>(id)?;
 		frame_system::Pallet::<T>::set_block_number(deadline.saturating_add(1u32.into()));
@@ -192,8 +244,8 @@ mod benchmarks {
 			Business::<T>::process_deadline(RawOrigin::Signed(caller).into(), id)?;
 		}
 
-		let worker = assigned_worker::<T>(id)?;
-		assert!(worker != no_show);
+		assert!(is_drawing::<T>(id));
+		assert!(Requests::<T>::get(id).is_some_and(|r| r.excluded.contains(&no_show)));
 		Ok(())
 	}
 
@@ -217,7 +269,7 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A rejection: the worker released and excluded, the fee held again, another expert drawn.
+	/// A rejection: the worker released and excluded, the customer's choice awaited.
 	#[benchmark]
 	fn pool_resolved_ours() -> Result<(), BenchmarkError> {
 		let (id, customer, worker, post) = with_evidence::<T>()?;
@@ -238,8 +290,11 @@ mod benchmarks {
 			);
 		}
 
-		let next = assigned_worker::<T>(id)?;
-		assert!(next != worker);
+		assert!(matches!(
+			Requests::<T>::get(id).map(|r| r.status),
+			Some(RequestStatus::AwaitingCustomer { .. })
+		));
+		assert!(Requests::<T>::get(id).is_some_and(|r| r.excluded.contains(&worker)));
 		Ok(())
 	}
 
@@ -261,6 +316,7 @@ mod benchmarks {
 	#[benchmark]
 	fn assign_pending_try() -> Result<(), BenchmarkError> {
 		let (id, _) = request::<T>();
+		draw::<T>(id)?;
 		if !matches!(Requests::<T>::get(id).map(|r| r.status), Some(RequestStatus::Pending { .. }))
 		{
 			return Err(BenchmarkError::Stop("an expert was available"));
@@ -273,6 +329,50 @@ mod benchmarks {
 		}
 
 		assigned_worker::<T>(id)?;
+		Ok(())
+	}
+
+	/// The hook's draw of a request: an expert drawn and the evidence deadline set.
+	#[benchmark]
+	fn draw_due() -> Result<(), BenchmarkError> {
+		expert::<T>(0);
+		let (id, _) = request::<T>();
+		let at = due_now::<T>(id)?;
+
+		#[block]
+		{
+			Business::<T>::process_due(id, at);
+		}
+
+		assigned_worker::<T>(id)?;
+		Ok(())
+	}
+
+	/// The customer made no choice after a rejection: the request closes.
+	#[benchmark]
+	fn choice_timeout() -> Result<(), BenchmarkError> {
+		let (id, _) = rejected::<T>()?;
+		let deadline = due_now::<T>(id)?;
+
+		#[block]
+		{
+			Business::<T>::process_due(id, deadline);
+		}
+
+		assert!(matches!(Requests::<T>::get(id).map(|r| r.status), Some(RequestStatus::Closed)));
+		Ok(())
+	}
+
+	/// The customer pays for another attempt after a rejection: a new fee held, a draw
+	/// scheduled.
+	#[benchmark]
+	fn redraw() -> Result<(), BenchmarkError> {
+		let (id, customer) = rejected::<T>()?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(customer), id, fee::<T>());
+
+		assert!(is_drawing::<T>(id));
 		Ok(())
 	}
 

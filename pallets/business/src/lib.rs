@@ -3,21 +3,22 @@
 //! PROTOCOL.md §7. A customer pays for work; an expert drawn from the availability stakes does it
 //! and posts the evidence to the forum; a validation pool judges it:
 //!
-//! - [`Pallet::submit_request`] holds the fee from the customer (`HoldReason::RequestFee`) and
-//!   draws a worker at once; with no expert available the request waits `Pending` and is assigned
-//!   as soon as one is (a stake, top-up or extension: [`OnExpertAvailable`]; or a worker released
-//!   by another request).
+//! - [`Pallet::submit_request`] holds the fee (at least `min_request_fee`) from the customer
+//!   (`HoldReason::RequestFee`); the hook draws a worker two blocks later (late randomness, §6);
+//!   with no expert available the request waits `Pending` and is assigned as soon as one is (a
+//!   stake, top-up or extension: [`OnExpertAvailable`]; or a worker released by another request).
 //! - [`Pallet::submit_evidence`]: the assigned worker, an author of the post, within
 //!   `evidence_timeout`. A no-show loses `no_show_slash` of their stake (burned) and the request is
-//!   drawn again without them.
+//!   drawn again without them; after `max_draws` draws it is refunded instead.
 //! - [`Pallet::review`]: the customer's verdict is recorded and the pool starts; after
 //!   `review_timeout` it starts anyway. The pool's fee is the request fee (the hold is released and
 //!   [`ValidationPools::open`] moves it to the DAO account); the worker's availability stake is
-//!   their FOR stake.
+//!   their FOR stake. Only this pallet opens pools on evidence posts ([`ProtocolPosts`]).
 //! - The outcome arrives through [`OnPoolResolved`]: Accepted → `Done` (the pool paid the fee out
-//!   as REP salary); Rejected → another worker is drawn; QuorumNotMet → another pool, up to
-//!   `max_validation_attempts`, then `Refunded`.
-//! - [`Pallet::cancel`] by the customer refunds the fee where §7 allows.
+//!   as REP salary); Rejected → the customer chooses: [`Pallet::redraw`] with a new fee, or
+//!   [`Pallet::cancel`], within `review_timeout` (else `Closed`); QuorumNotMet → another pool,
+//!   up to `max_validation_attempts`, then `Refunded`.
+//! - [`Pallet::cancel`] by the customer refunds the held fee where §7 allows.
 //!
 //! Deadlines are kept in per-block lists ([`Due`]) that `on_initialize` walks with a cursor, at
 //! most `MaxTimeoutsPerBlock` requests per block; anyone may also act on a passed deadline with
@@ -26,28 +27,36 @@
 //! ## Rules this pallet had to decide (PROTOCOL.md is silent or leaves it open)
 //!
 //! - **The fee per attempt.** A pool that accepts or rejects pays the fee out as salary. After a
-//!   rejection the request goes back to `Pending` with a new draw, so the *same fee is held again*
-//!   from the customer for the next attempt (`FeeHeld`); cancelling then refunds that fee. A
-//!   customer who cannot pay it ends the request (`Closed`). A pool whose quorum is not met refunds
-//!   the fee to the customer (the pool's rule); it is held again at once and the next pool opens in
-//!   the next block; after `max_validation_attempts` pools on the same evidence it stays with the
-//!   customer (`Refunded`) and the worker is released unslashed.
-//! - **Cancel** is allowed while no work is under judgement: `Pending`, `Assigned` (the worker is
-//!   released without a slash), after a rejection (the request is `Pending`/`Assigned` again), and
-//!   in `EvidenceSubmitted` once opening the pool has failed. It refunds the held fee.
+//!   rejection the request waits for its customer (`AwaitingCustomer`, `review_timeout` blocks):
+//!   `redraw` holds a new fee (at least `min_request_fee`) and another worker is drawn; `cancel`
+//!   ends it with nothing more paid; no choice closes it (`Closed`). A pool whose quorum is not
+//!   met refunds the fee less its `quorum_miss_fee` share (the pool's rule); the whole fee is held
+//!   again at once and the next pool opens in the next block; after `max_validation_attempts`
+//!   pools on the same evidence, or if the customer cannot hold the fee again, what came back
+//!   stays with the customer (`Refunded`) and the worker is released unslashed.
+//! - **Draws.** A request is drawn by the hook, never in the block that asked for the draw
+//!   (submission, no-show, `redraw`): from the second block after it, with the VRF output of a
+//!   block nobody had seen then. Without randomness the draw waits a block. At most `max_draws`
+//!   workers are drawn for a request; a no-show beyond that refunds the fee, a rejection beyond
+//!   that closes the request.
+//! - **Cancel** is allowed while no work is under judgement: `Drawing`, `Pending`, `Assigned`
+//!   (the worker is released without a slash), `AwaitingCustomer` (nothing to refund), and in
+//!   `EvidenceSubmitted` once opening the pool has failed. It refunds the held fee.
 //! - **Exclusions.** A request never draws its customer, its no-shows or its rejected workers (at
 //!   most `MaxExclusions` remembered, the oldest forgotten first).
 //! - **Deadlines.** The worker may submit evidence in blocks up to and including the deadline; the
 //!   hook acts from the next block. A deadline falls in the first block at or after its due block
 //!   whose list has room (at most 16 blocks later; giving more time, never less).
-//! - **A pool that cannot open** (a pool that is not the request's is open on the post, too many
-//!   pools end in that block, ...) fails the `review` call with the pool's error; on the timeout
-//!   path it is tried again every `pool_duration` blocks and the customer may cancel. If the
+//! - **A pool that cannot open** (a duration outside the pools' bounds, a pool that is not the
+//!   request's on the post, ...) fails the `review` call with the pool's error; on the timeout
+//!   path it is tried again every `pool_duration` blocks, at most `max_validation_attempts` times
+//!   (then `Refunded`, the worker released unslashed), and the customer may cancel. If the
 //!   evidence post was judged meanwhile by a pool that is not the request's, that verdict stands:
-//!   ratified → `Done` and the held fee is paid out as salary; rejected → as a rejection, but the
-//!   fee is still held, so nothing more is asked of the customer.
-//! - **Evidence posts** must be open and used by one request only, so that the request's pool can
-//!   open on them.
+//!   ratified → `Done` and the held fee is paid out as salary; rejected → another worker is
+//!   drawn on the same held fee (or, with no draws left, the fee is refunded).
+//! - **Evidence posts** must be open, without an open pool, and used by one request only, so
+//!   that the request's pool can open on them; from then on they are protocol posts that nobody
+//!   else may open a pool on.
 //! - **Pending requests** wait in FIFO order. When an expert becomes available, up to
 //!   `MaxPendingScan` of them are tried from the front; one that cannot be drawn for (its
 //!   exclusions leave nobody) goes to the back.
@@ -66,8 +75,6 @@ pub mod weights;
 
 pub use types::*;
 pub use weights::WeightInfo;
-
-const LOG_TARGET: &str = "runtime::business";
 
 /// Blocks after its due block in which a deadline may land when the due block's list is full.
 pub const SCHEDULE_PROBES: u32 = 16;
@@ -90,10 +97,10 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use guild_primitives::{
 		ExpertPool, FeeSalary, Forum as ForumT, OnExpertAvailable, OnPoolResolved, PoolId,
-		PoolOutcome, PostId, PostStatus, Rep, RequestId, Tally, ValidationPools,
+		PoolOutcome, PostId, PostStatus, ProtocolPosts, Rep, RequestId, Tally, ValidationPools,
 	};
 	use sp_core::H256;
-	use sp_runtime::traits::{Saturating, Zero};
+	use sp_runtime::traits::{One, Saturating, Zero};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -112,6 +119,10 @@ pub mod pallet {
 
 		/// The availability stakes that workers are drawn from (`pallet-availability`).
 		type Experts: ExpertPool<Self::AccountId>;
+
+		/// Whether the draw's randomness is known in the current block
+		/// (`pallet_availability::RandomnessReady`): a draw due without it waits a block.
+		type DrawReady: Get<bool>;
 
 		/// The validation pools that judge the evidence (`pallet-validation-pool`).
 		type Pools: ValidationPools<Self::AccountId, u128, BlockNumberFor<Self>>;
@@ -177,7 +188,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RequestOfPool<T: Config> = StorageMap<_, Twox64Concat, PoolId, RequestId>;
 
-	/// The request each post was submitted as evidence for (a post serves one request).
+	/// The request each post was submitted as evidence for (a post serves one request). Kept
+	/// for ever: these posts are protocol posts, judged by the request's pools only. One entry
+	/// per `submit_evidence`, like the requests themselves.
 	#[pallet::storage]
 	pub type EvidenceOf<T: Config> = StorageMap<_, Twox64Concat, PostId, RequestId>;
 
@@ -270,31 +283,43 @@ pub mod pallet {
 			fee: u128,
 		},
 		/// The work was rejected (by `pool`, or by a pool that was not the request's when
-		/// `None`); another worker is drawn.
+		/// `None`). After the request's own pool the customer chooses (`AwaitingChoice`); after
+		/// another pool, another worker is drawn on the fee still held.
 		WorkRejected {
 			request: RequestId,
 			worker: T::AccountId,
 			post: PostId,
 			pool: Option<PoolId>,
 		},
-		/// `fee` was held from `customer` again for the next attempt.
+		/// `fee` was held from `customer` for the next attempt (a `redraw`, or a new pool after a
+		/// missed quorum).
 		FeeHeld { request: RequestId, customer: T::AccountId, fee: u128 },
 		/// Pool `pool` did not meet its quorum; pool number `attempt` opens after block `at`.
 		ValidationRetry { request: RequestId, pool: PoolId, attempt: u32, at: BlockNumberFor<T> },
-		/// No pool met its quorum: `fee` is back with `customer`.
+		/// The request ends and its fee `fee` is no longer held: it is back with `customer`
+		/// (less what pools that missed their quorum kept, see their `FeeRefunded`). Why: no pool
+		/// met its quorum, its pool could not be opened, or no draw is left after a no-show or a
+		/// rejection by another pool.
 		RequestRefunded { request: RequestId, customer: T::AccountId, fee: u128 },
-		/// `customer` cancelled and got `fee` back.
+		/// `customer` cancelled and got `fee` back (0 after a rejection: that fee paid for the
+		/// judgement).
 		RequestCancelled { request: RequestId, customer: T::AccountId, fee: u128 },
-		/// The work was rejected and `customer` could not fund another attempt: the request ends.
+		/// The work was rejected and the request ends: `customer` made no choice in time, or
+		/// no draw is left.
 		RequestClosed { request: RequestId, customer: T::AccountId },
+		/// The worker of `request` is drawn after block `at`, with randomness nobody knows yet.
+		DrawScheduled { request: RequestId, at: BlockNumberFor<T> },
+		/// The work was rejected: `customer` may `redraw` (with a new fee) or `cancel` until
+		/// block `deadline`; then the request closes.
+		AwaitingChoice { request: RequestId, customer: T::AccountId, deadline: BlockNumberFor<T> },
 		/// The parameters changed.
 		ParamsSet { params: ParamsOf<T> },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// A request needs a fee.
-		ZeroFee,
+		/// The fee is below `min_request_fee` (or the pools' `min_pool_fee`).
+		FeeBelowMinimum,
 		/// The specification URI is longer than `MaxUriLen` bytes.
 		UriTooLong,
 		/// The customer cannot hold the fee (and keep their account alive).
@@ -336,6 +361,18 @@ pub mod pallet {
 		ZeroValidationAttempts,
 		/// `pool_duration` must be at least one block.
 		ZeroPoolDuration,
+		/// A pool is open on the post: it cannot be evidence.
+		PostHasOpenPool,
+		/// The request is not waiting for its customer's choice after a rejection.
+		NotAwaitingChoice,
+		/// The request was drawn `max_draws` times already.
+		DrawLimitReached,
+		/// A request's draw is made by the hook, so that nobody picks its block.
+		DrawnByTheHook,
+		/// `min_request_fee` must be at least one unit.
+		ZeroMinRequestFee,
+		/// `max_draws` must be at least 1.
+		ZeroMaxDraws,
 	}
 
 	#[pallet::hooks]
@@ -358,17 +395,18 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Ask for work specified by `spec_hash` (and `uri`), paying `fee`.
+		/// Ask for work specified by `spec_hash` (and `uri`), paying `fee`, at least
+		/// `min_request_fee`.
 		///
 		/// The fee is held from you until the work's validation pool starts (it is the pool's
-		/// fee, paid out as REP salary). A worker is drawn at once; with no expert available the
-		/// request waits and is assigned as soon as one is. `uri` is at most `MaxUriLen` bytes.
+		/// fee, paid out as REP salary). A worker is drawn two blocks later, with randomness
+		/// nobody knows now; with no expert available the request waits and is assigned as soon
+		/// as one is. `uri` is at most `MaxUriLen` bytes.
 		#[pallet::call_index(0)]
 		#[pallet::weight(
 			T::WeightInfo::submit_request(
 				u32::try_from(uri.len()).unwrap_or(u32::MAX).min(T::MaxUriLen::get())
 			)
-			.saturating_add(T::Experts::draw_weight())
 		)]
 		pub fn submit_request(
 			origin: OriginFor<T>,
@@ -379,7 +417,7 @@ pub mod pallet {
 			let customer = ensure_signed(origin)?;
 			// A plain vector decodes at any length: bound it first, with a named error.
 			let uri: UriOf<T> = uri.try_into().map_err(|_| Error::<T>::UriTooLong)?;
-			ensure!(!fee.is_zero(), Error::<T>::ZeroFee);
+			ensure!(fee >= Self::min_fee(), Error::<T>::FeeBelowMinimum);
 			let id = NextRequestId::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::RequestIdOverflow)?;
 			T::Currency::hold(&HoldReason::RequestFee.into(), &customer, fee)
@@ -390,7 +428,7 @@ pub mod pallet {
 				fee,
 				spec_hash,
 				uri,
-				status: RequestStatus::Pending { ticket: 0 },
+				status: RequestStatus::Drawing { at: Self::now() },
 				submitted_at: Self::now(),
 				draws: 0,
 				pools: 0,
@@ -403,7 +441,8 @@ pub mod pallet {
 				fee,
 				spec_hash,
 			});
-			Self::assign_or_wait(id, &mut request);
+			// Drawn from the second block on: its parent's VRF output is unknown now.
+			Self::schedule_draw(id, &mut request, Self::now().saturating_add(One::one()))?;
 			Requests::<T>::insert(id, request);
 			Ok(())
 		}
@@ -411,8 +450,9 @@ pub mod pallet {
 		/// Submit `post` as the evidence of your work on `request`.
 		///
 		/// Only the assigned worker, an author of the post, up to the evidence deadline. The post
-		/// must be open and not the evidence of another request. The customer then has
-		/// `review_timeout` blocks to review it before the pool starts anyway.
+		/// must be open, without an open pool, and not the evidence of another request; from
+		/// now on only this request's pools judge it. The customer then has `review_timeout`
+		/// blocks to review it before the pool starts anyway.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::submit_evidence())]
 		pub fn submit_evidence(
@@ -432,6 +472,7 @@ pub mod pallet {
 			ensure!(authors.iter().any(|(a, _)| *a == who), Error::<T>::NotAnAuthor);
 			ensure!(T::Forum::status(post) == Some(PostStatus::Open), Error::<T>::PostNotOpen);
 			ensure!(!EvidenceOf::<T>::contains_key(post), Error::<T>::PostAlreadyEvidence);
+			ensure!(T::Pools::pool_of(post).is_none(), Error::<T>::PostHasOpenPool);
 
 			// Out of the evidence deadline's list first: the review deadline may fall in the same
 			// block.
@@ -483,18 +524,29 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Cancel your `request` and get its fee back: while it waits for a worker or for
-		/// evidence (an assigned worker is released unslashed), or once its pool failed to
-		/// start.
+		/// Cancel your `request` and get its held fee back: while it waits for a worker or for
+		/// evidence (an assigned worker is released unslashed), once its pool failed to start,
+		/// or after a rejection (nothing is held then: the rejected attempt's fee paid for the
+		/// judgement).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::cancel().saturating_add(Pallet::<T>::released_worker_weight()))]
 		pub fn cancel(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut req = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
 			ensure!(who == req.customer, Error::<T>::NotCustomer);
+			let mut refund = req.fee;
 			let released = match req.status.clone() {
 				RequestStatus::Pending { ticket } => {
 					PendingQueue::<T>::remove(ticket);
+					false
+				},
+				RequestStatus::Drawing { at } => {
+					Self::unschedule(request, at);
+					false
+				},
+				RequestStatus::AwaitingCustomer { deadline } => {
+					Self::unschedule(request, deadline);
+					refund = 0;
 					false
 				},
 				RequestStatus::Assigned { worker, deadline, .. } => {
@@ -511,11 +563,16 @@ pub mod pallet {
 				},
 				_ => return Err(Error::<T>::CannotCancel.into()),
 			};
-			Self::release_fee(&req)?;
+			if !refund.is_zero() {
+				Self::release_fee(&req)?;
+			}
 			req.status = RequestStatus::Cancelled;
-			let fee = req.fee;
 			Requests::<T>::insert(request, req);
-			Self::deposit_event(Event::<T>::RequestCancelled { request, customer: who, fee });
+			Self::deposit_event(Event::<T>::RequestCancelled {
+				request,
+				customer: who,
+				fee: refund,
+			});
 			if released {
 				Self::assign_pending();
 			}
@@ -533,8 +590,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Act on the passed deadline of `request` (a no-show, or a pool to start) if the hook
-		/// has not reached it yet. Anyone may call it; the fee is refunded when it acts.
+		/// Act on the passed deadline of `request` (a no-show, a pool to start, a customer who
+		/// did not choose) if the hook has not reached it yet. Anyone may call it; the fee is
+		/// refunded when it acts. A request's draw is left to the hook, so that nobody chooses
+		/// the block, and so the randomness, it is made with.
 		#[pallet::call_index(5)]
 		#[pallet::weight(Pallet::<T>::deadline_weight())]
 		pub fn process_deadline(
@@ -544,10 +603,43 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let req = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
 			let deadline = *req.status.deadline().ok_or(Error::<T>::NothingDue)?;
+			ensure!(
+				!matches!(req.status, RequestStatus::Drawing { .. }),
+				Error::<T>::DrawnByTheHook
+			);
 			ensure!(Self::now() > deadline, Error::<T>::DeadlineNotPassed);
 			Self::unschedule(request, deadline);
 			let weight = Self::process_due(request, deadline);
 			Ok(PostDispatchInfo { actual_weight: Some(weight), pays_fee: Pays::No })
+		}
+
+		/// After your `request`'s work was rejected, pay `fee` (at least `min_request_fee`) for
+		/// another attempt: it is held from you and another worker is drawn two blocks later
+		/// (never one the request had before, as far as it remembers). Until the choice's
+		/// deadline; a request is drawn at most `max_draws` times.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::redraw())]
+		pub fn redraw(
+			origin: OriginFor<T>,
+			request: RequestId,
+			#[pallet::compact] fee: u128,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut req = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
+			ensure!(who == req.customer, Error::<T>::NotCustomer);
+			let RequestStatus::AwaitingCustomer { deadline } = req.status else {
+				return Err(Error::<T>::NotAwaitingChoice.into());
+			};
+			ensure!(req.draws < Params::<T>::get().max_draws, Error::<T>::DrawLimitReached);
+			ensure!(fee >= Self::min_fee(), Error::<T>::FeeBelowMinimum);
+			T::Currency::hold(&HoldReason::RequestFee.into(), &who, fee)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			Self::unschedule(request, deadline);
+			req.fee = fee;
+			Self::deposit_event(Event::<T>::FeeHeld { request, customer: who, fee });
+			Self::schedule_draw(request, &mut req, Self::now().saturating_add(One::one()))?;
+			Requests::<T>::insert(request, req);
+			Ok(())
 		}
 	}
 
@@ -564,7 +656,15 @@ pub mod pallet {
 			);
 			ensure!(params.max_validation_attempts > 0, Error::<T>::ZeroValidationAttempts);
 			ensure!(!params.pool_duration.is_zero(), Error::<T>::ZeroPoolDuration);
+			ensure!(!params.min_request_fee.is_zero(), Error::<T>::ZeroMinRequestFee);
+			ensure!(params.max_draws > 0, Error::<T>::ZeroMaxDraws);
 			Ok(())
+		}
+
+		/// The smallest fee a request (or a redraw) may have: `min_request_fee`, and at least
+		/// the pools' `min_pool_fee`, since the fee pays for the request's pool.
+		pub fn min_fee() -> u128 {
+			Params::<T>::get().min_request_fee.max(T::Pools::min_fee())
 		}
 
 		// ---------------------------------------------------------------------------------
@@ -585,15 +685,17 @@ pub mod pallet {
 				.saturating_add(Self::assign_pending_weight())
 		}
 
-		/// The most one passed deadline costs: a no-show (slash, release, redraw) or a pool
-		/// start (which may find the post judged and draw again).
+		/// The most one passed deadline costs: a draw, a no-show (slash, release, the pending
+		/// queue), a pool start (which may find the post judged and release the worker) or a
+		/// customer who did not choose.
 		pub fn deadline_weight() -> Weight {
+			let draw = T::WeightInfo::draw_due().saturating_add(T::Experts::draw_weight());
 			let no_show = T::WeightInfo::evidence_timeout()
 				.saturating_add(T::Experts::release_weight())
 				.saturating_add(Self::released_worker_weight());
 			let review =
 				T::WeightInfo::review_timeout().saturating_add(Self::released_worker_weight());
-			no_show.max(review)
+			draw.max(no_show).max(review).max(T::WeightInfo::choice_timeout())
 		}
 
 		// ---------------------------------------------------------------------------------
@@ -664,21 +766,46 @@ pub mod pallet {
 		/// a no-show, or a pool to start. Returns the weight used.
 		pub(crate) fn process_due(request: RequestId, at: BlockNumberFor<T>) -> Weight {
 			let Some(mut req) = Requests::<T>::get(request) else {
-				log::error!(target: LOG_TARGET, "deadline of unknown request {request}");
+				frame_support::defensive!("deadline of an unknown request", request);
 				return T::DbWeight::get().reads(1);
 			};
 			match req.status.clone() {
+				RequestStatus::Drawing { at: due } if due == at => {
+					if T::DrawReady::get() {
+						Self::assign_or_wait(request, &mut req);
+					} else {
+						// No randomness yet (a chain's first block): try in the next block.
+						Self::draw_later(request, &mut req, Self::now());
+					}
+					Requests::<T>::insert(request, req);
+					T::WeightInfo::draw_due().saturating_add(T::Experts::draw_weight())
+				},
 				RequestStatus::Assigned { worker, deadline, .. } if deadline == at => {
-					let burned = T::Experts::slash(&worker, Params::<T>::get().no_show_slash);
+					let params = Params::<T>::get();
+					let burned = T::Experts::slash(&worker, params.no_show_slash);
 					T::Experts::release(&worker);
 					Self::exclude(&mut req, worker.clone());
 					Self::deposit_event(Event::<T>::NoShow { request, worker, burned });
-					Self::assign_or_wait(request, &mut req);
-					Requests::<T>::insert(request, req);
+					if req.draws < params.max_draws {
+						Self::draw_later(request, &mut req, Self::now().saturating_add(One::one()));
+						Requests::<T>::insert(request, req);
+					} else {
+						// Drawn `max_draws` times: the fee goes back.
+						Self::refund(request, req);
+					}
 					Self::assign_pending();
 					T::WeightInfo::evidence_timeout()
 						.saturating_add(T::Experts::release_weight())
 						.saturating_add(Self::released_worker_weight())
+				},
+				RequestStatus::AwaitingCustomer { deadline } if deadline == at => {
+					req.status = RequestStatus::Closed;
+					Self::deposit_event(Event::<T>::RequestClosed {
+						request,
+						customer: req.customer.clone(),
+					});
+					Requests::<T>::insert(request, req);
+					T::WeightInfo::choice_timeout()
 				},
 				RequestStatus::EvidenceSubmitted { deadline, start_failures, .. }
 					if deadline == at =>
@@ -690,14 +817,17 @@ pub mod pallet {
 					T::WeightInfo::review_timeout().saturating_add(Self::released_worker_weight())
 				},
 				_ => {
-					log::error!(target: LOG_TARGET, "stale deadline of request {request}");
+					// Every change of status takes the request out of its deadline list.
+					frame_support::defensive!("stale deadline of a request", request);
 					T::DbWeight::get().reads(1)
 				},
 			}
 		}
 
 		/// Start the pool of `req` (in `EvidenceSubmitted`) from a hook; if it cannot open, try
-		/// again after `pool_duration` blocks. Writes the request.
+		/// again after `pool_duration` blocks, at most `max_validation_attempts` times in all:
+		/// then the fee is refunded and the worker released unslashed, so that no request binds
+		/// its worker for ever. Writes the request.
 		fn start_pool_or_retry(request: RequestId, mut req: Request<T>) {
 			let started = with_transaction(|| {
 				let mut attempt = req.clone();
@@ -717,16 +847,24 @@ pub mod pallet {
 					let RequestStatus::EvidenceSubmitted { worker, post, start_failures, .. } =
 						req.status.clone()
 					else {
+						frame_support::defensive!("a pool to start without evidence", request);
 						return;
 					};
-					let retry = Self::now().saturating_add(Params::<T>::get().pool_duration);
-					match Self::schedule(request, retry) {
+					let params = Params::<T>::get();
+					let failures = start_failures.saturating_add(1);
+					let retry = Self::now().saturating_add(params.pool_duration);
+					let scheduled = if failures < params.max_validation_attempts {
+						Self::schedule(request, retry)
+					} else {
+						Err(error)
+					};
+					match scheduled {
 						Ok(retry_at) => {
 							req.status = RequestStatus::EvidenceSubmitted {
 								worker,
 								post,
 								deadline: retry_at,
-								start_failures: start_failures.saturating_add(1),
+								start_failures: failures,
 							};
 							Requests::<T>::insert(request, req);
 							Self::deposit_event(Event::<T>::PoolStartFailed {
@@ -736,12 +874,10 @@ pub mod pallet {
 							});
 						},
 						Err(_) => {
-							// Nowhere to wait: give the fee back and free the worker.
-							if let Err(e) = Self::release_fee(&req) {
-								log::error!(target: LOG_TARGET, "refund of {request}: {e:?}");
-							}
+							// Out of attempts, or nowhere to wait: give the fee back and free
+							// the worker.
 							T::Experts::release(&worker);
-							Self::refunded(request, req);
+							Self::refund(request, req);
 							Self::assign_pending();
 						},
 					}
@@ -753,18 +889,17 @@ pub mod pallet {
 		// Workers.
 
 		/// Draw a worker for `req` and set its evidence deadline. Returns whether it is
-		/// `Assigned` now; else nothing changed but the draw count.
+		/// `Assigned` now (one more draw counted); else nothing changed.
 		fn try_assign(request: RequestId, req: &mut Request<T>) -> bool {
-			let attempt = req.draws;
-			req.draws = req.draws.saturating_add(1);
 			let mut exclude: Vec<T::AccountId> = req.excluded.to_vec();
 			exclude.push(req.customer.clone());
-			let Some((worker, stake)) = T::Experts::draw(request, attempt, &exclude) else {
+			let Some((worker, stake)) = T::Experts::draw(request, req.draws, &exclude) else {
 				return false;
 			};
 			let due = Self::now().saturating_add(Params::<T>::get().evidence_timeout);
 			match Self::schedule(request, due) {
 				Ok(deadline) => {
+					req.draws = req.draws.saturating_add(1);
 					req.status =
 						RequestStatus::Assigned { worker: worker.clone(), stake, deadline };
 					Self::deposit_event(Event::<T>::WorkerAssigned {
@@ -798,10 +933,36 @@ pub mod pallet {
 			}
 		}
 
+		/// Let the hook draw a worker for `req` after block `at` (in the first block with room
+		/// at or after it): `Drawing`.
+		fn schedule_draw(
+			request: RequestId,
+			req: &mut Request<T>,
+			at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let at = Self::schedule(request, at)?;
+			req.status = RequestStatus::Drawing { at };
+			Self::deposit_event(Event::<T>::DrawScheduled { request, at });
+			Ok(())
+		}
+
+		/// [`Self::schedule_draw`] from a hook: with the deadline lists full, the request waits
+		/// in the pending queue instead, to be drawn when an expert becomes available.
+		fn draw_later(request: RequestId, req: &mut Request<T>, at: BlockNumberFor<T>) {
+			if Self::schedule_draw(request, req, at).is_err() {
+				Self::enqueue(request, req);
+				Self::deposit_event(Event::<T>::RequestPending { request });
+			}
+		}
+
 		/// Try up to `MaxPendingScan` tickets from the front of the pending queue: each request
 		/// found is assigned, or moved to the back when nobody can be drawn for it. Returns the
 		/// weight used.
 		pub(crate) fn assign_pending() -> Weight {
+			if !T::DrawReady::get() {
+				// No randomness to draw with: the queue waits for the next occasion.
+				return T::DbWeight::get().reads(1);
+			}
 			let (mut head, tail) = PendingRange::<T>::get();
 			let end = tail;
 			let mut tries = 0u32;
@@ -815,7 +976,7 @@ pub mod pallet {
 				PendingRange::<T>::put((head, tail_now));
 				let Some(mut req) = Requests::<T>::get(request) else { continue };
 				if !matches!(req.status, RequestStatus::Pending { .. }) {
-					log::error!(target: LOG_TARGET, "queued request {request} is not pending");
+					frame_support::defensive!("a queued request is not pending", request);
 					continue;
 				}
 				if !Self::try_assign(request, &mut req) {
@@ -869,6 +1030,15 @@ pub mod pallet {
 				},
 				Err(_) => false,
 			}
+		}
+
+		/// `req` ends `Refunded`: its held fee goes back to the customer. Writes it.
+		fn refund(request: RequestId, req: Request<T>) {
+			if let Err(e) = Self::release_fee(&req) {
+				// The hold is the request's fee while it holds one (checked by `do_try_state`).
+				frame_support::defensive!("refund of a held fee", e);
+			}
+			Self::refunded(request, req);
 		}
 
 		/// `req` ends `Refunded` (the fee is already back with the customer). Writes it.
@@ -938,7 +1108,7 @@ pub mod pallet {
 				},
 				Some(PostStatus::Rejected) | None => {
 					// The DAO rejected the evidence in another pool: draw another worker; the
-					// fee was not spent, so it stays held.
+					// fee was not spent, so it stays held (or goes back with no draw left).
 					T::Experts::release(&worker);
 					Self::exclude(req, worker.clone());
 					Self::deposit_event(Event::<T>::WorkRejected {
@@ -949,7 +1119,17 @@ pub mod pallet {
 					});
 					req.pools = 0;
 					req.verdict = None;
-					Self::assign_or_wait(request, req);
+					if req.draws < Params::<T>::get().max_draws {
+						Self::draw_later(request, req, Self::now().saturating_add(One::one()));
+					} else {
+						Self::release_fee(req)?;
+						req.status = RequestStatus::Refunded;
+						Self::deposit_event(Event::<T>::RequestRefunded {
+							request,
+							customer: req.customer.clone(),
+							fee: req.fee,
+						});
+					}
 					Ok(true)
 				},
 			}
@@ -963,11 +1143,11 @@ pub mod pallet {
 			let weight =
 				T::WeightInfo::pool_resolved_ours().saturating_add(Self::released_worker_weight());
 			let Some(mut req) = Requests::<T>::get(request) else {
-				log::error!(target: LOG_TARGET, "pool {pool} of unknown request {request}");
+				frame_support::defensive!("a pool of an unknown request", pool);
 				return weight;
 			};
 			let RequestStatus::Validating { worker, post, .. } = req.status.clone() else {
-				log::error!(target: LOG_TARGET, "pool {pool}: request {request} not validating");
+				frame_support::defensive!("a pool's request is not validating", pool);
 				return weight;
 			};
 			match outcome {
@@ -995,15 +1175,31 @@ pub mod pallet {
 					});
 					req.pools = 0;
 					req.verdict = None;
-					// The pool paid the fee out: the next attempt needs it again.
-					if Self::hold_fee_again(request, &req) {
-						Self::assign_or_wait(request, &mut req);
+					// The pool paid the fee out for its judgement: the customer chooses whether
+					// to pay for another attempt.
+					let due = Self::now().saturating_add(Params::<T>::get().review_timeout);
+					let waiting = if req.draws < Params::<T>::get().max_draws {
+						Self::schedule(request, due).ok()
 					} else {
-						req.status = RequestStatus::Closed;
-						Self::deposit_event(Event::<T>::RequestClosed {
-							request,
-							customer: req.customer.clone(),
-						});
+						None
+					};
+					match waiting {
+						Some(deadline) => {
+							req.status = RequestStatus::AwaitingCustomer { deadline };
+							Self::deposit_event(Event::<T>::AwaitingChoice {
+								request,
+								customer: req.customer.clone(),
+								deadline,
+							});
+						},
+						None => {
+							// No draw left (or nowhere to wait): the request ends.
+							req.status = RequestStatus::Closed;
+							Self::deposit_event(Event::<T>::RequestClosed {
+								request,
+								customer: req.customer.clone(),
+							});
+						},
 					}
 					Requests::<T>::insert(request, req);
 				},
@@ -1033,7 +1229,7 @@ pub mod pallet {
 							},
 							Err(_) => {
 								if let Err(e) = Self::release_fee(&req) {
-									log::error!(target: LOG_TARGET, "refund {request}: {e:?}");
+									frame_support::defensive!("refund of a held fee", e);
 								}
 							},
 						}
@@ -1120,6 +1316,9 @@ pub mod pallet {
 				ensure!(pools.remove(&pool) == Some(request), "a pool maps to the wrong request");
 			}
 			ensure!(pools.is_empty(), "a validating request's pool is not mapped");
+			for (_, request) in EvidenceOf::<T>::iter() {
+				ensure!(request < next, "evidence of a request that does not exist");
+			}
 			for (customer, expected) in fees {
 				ensure!(
 					T::Currency::balance_on_hold(&HoldReason::RequestFee.into(), &customer)
@@ -1142,6 +1341,14 @@ pub mod pallet {
 			T::WeightInfo::pool_resolved_ours()
 				.saturating_add(Self::released_worker_weight())
 				.max(T::WeightInfo::pool_resolved_other())
+		}
+	}
+
+	/// Every post that is or was a request's evidence belongs to the work requests: only their
+	/// pools judge it (PROTOCOL.md §4).
+	impl<T: Config> ProtocolPosts for Pallet<T> {
+		fn is_protocol_post(post: PostId) -> bool {
+			EvidenceOf::<T>::contains_key(post)
 		}
 	}
 

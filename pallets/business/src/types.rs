@@ -13,6 +13,8 @@ use sp_runtime::{BoundedVec, Perbill};
 pub const HOUR_OF_BLOCKS: u32 = 600;
 /// Blocks in a day at Guild's 6-second block time.
 pub const DAY_OF_BLOCKS: u32 = 24 * HOUR_OF_BLOCKS;
+/// One GUILD in the native token's smallest unit (12 decimals): the default `min_request_fee`.
+pub const ONE_GUILD: u128 = 1_000_000_000_000;
 
 /// The work-request parameters of PROTOCOL.md §9, changed by `set_params`.
 ///
@@ -47,6 +49,13 @@ pub struct BusinessParams<BlockNumber> {
 	/// Duration of a request's validation pool, in blocks; also the delay before a pool that
 	/// could not be opened is tried again. Within the pools' own bounds.
 	pub pool_duration: BlockNumber,
+	/// The smallest fee of a request, and of a new attempt after a rejection (§11.6: no dust
+	/// requests), in native token units. At least 1; a fee must also reach the pools'
+	/// `min_pool_fee`.
+	pub min_request_fee: u128,
+	/// Times a request is drawn at most, no-shows and rejected attempts included; then it is
+	/// refunded (or, after a rejection, closed). At least 1.
+	pub max_draws: u32,
 }
 
 impl<BlockNumber: From<u32>> Default for BusinessParams<BlockNumber> {
@@ -58,6 +67,8 @@ impl<BlockNumber: From<u32>> Default for BusinessParams<BlockNumber> {
 			no_show_slash: Perbill::from_percent(50),
 			max_validation_attempts: 3,
 			pool_duration: HOUR_OF_BLOCKS.into(),
+			min_request_fee: ONE_GUILD,
+			max_draws: 3,
 		}
 	}
 }
@@ -65,16 +76,22 @@ impl<BlockNumber: From<u32>> Default for BusinessParams<BlockNumber> {
 /// Where a work request stands (PROTOCOL.md §7):
 ///
 /// ```text
-/// submit ─┬─> Assigned ──evidence──> EvidenceSubmitted ──review / timeout──> Validating ──> Done
-///         └─> Pending <──no-show / rejected──┘ (another worker is drawn)        │
-///              │  ^ assigned as soon as an expert is available                  ├─> Pending (rejected)
-///              └──┴─ cancel ─> Cancelled                     quorum not met ───┴─> again, or Refunded
+/// submit ─> Drawing ─(hook, 2+ blocks later)─┬─> Assigned ──evidence──> EvidenceSubmitted
+///             ^   ^                          └─> Pending ──an expert is available──> Assigned
+///             │   └── no-show (draws left; else Refunded)
+///             │                 EvidenceSubmitted ──review / timeout──> Validating ──> Done
+///             │                                        quorum not met ──┴─> again, or Refunded
+///             └── redraw (a new fee) ── AwaitingCustomer <── rejected (draws left; else Closed)
+///                         cancel / no choice in time ──┴─> Cancelled / Closed
 /// ```
 ///
-/// §7's `Requested` is the instant of submission: a request is stored `Assigned` at once when an
-/// expert can be drawn, else `Pending`. The customer's fee is held in `Pending`, `Assigned` and
-/// `EvidenceSubmitted`, sits in the DAO account while `Validating`, and is gone in the final
-/// states (paid out as salary, or returned).
+/// §7's `Requested` is `Drawing`: the worker is drawn by the hook from the second block after
+/// the one that asked for the draw, so the randomness (BABE's VRF output of the parent block) was
+/// unknown when the request was submitted. The customer's fee is held in `Drawing`, `Pending`,
+/// `Assigned` and `EvidenceSubmitted`, sits in the DAO account while `Validating`, and is gone
+/// in `AwaitingCustomer` (a rejection paid it out) and in the final states (paid out as salary,
+/// or returned). Every state that binds a worker (`Assigned`, `EvidenceSubmitted`, `Validating`)
+/// ends by a deadline or a pool's end, so no request binds an expert for ever (§11.6).
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
@@ -102,8 +119,15 @@ pub enum RequestStatus<AccountId, BlockNumber> {
 	Refunded,
 	/// The customer cancelled; the fee is back with them. Final.
 	Cancelled,
-	/// The work was rejected and the customer could not fund another attempt. Final.
+	/// The work was rejected and the request ended: the customer made no choice within
+	/// `review_timeout`, or it had been drawn `max_draws` times. Final.
 	Closed,
+	/// Waiting for its draw, which the hook makes after block `at` (at the earliest two blocks
+	/// after the block that asked for it); the fee is held.
+	Drawing { at: BlockNumber },
+	/// The work was rejected (its fee paid for the judgement): the customer may `redraw` with a
+	/// new fee or `cancel` until block `deadline`; after it the request is `Closed`.
+	AwaitingCustomer { deadline: BlockNumber },
 }
 
 impl<AccountId, BlockNumber> RequestStatus<AccountId, BlockNumber> {
@@ -111,7 +135,10 @@ impl<AccountId, BlockNumber> RequestStatus<AccountId, BlockNumber> {
 	pub fn holds_fee(&self) -> bool {
 		matches!(
 			self,
-			Self::Pending { .. } | Self::Assigned { .. } | Self::EvidenceSubmitted { .. }
+			Self::Drawing { .. }
+				| Self::Pending { .. }
+				| Self::Assigned { .. }
+				| Self::EvidenceSubmitted { .. }
 		)
 	}
 
@@ -125,12 +152,14 @@ impl<AccountId, BlockNumber> RequestStatus<AccountId, BlockNumber> {
 		}
 	}
 
-	/// The block after which the hook acts on the request (evidence or review timeout), if any.
+	/// The block after which the hook acts on the request (its draw, the evidence or review
+	/// timeout, the customer's choice), if any.
 	pub fn deadline(&self) -> Option<&BlockNumber> {
 		match self {
-			Self::Assigned { deadline, .. } | Self::EvidenceSubmitted { deadline, .. } => {
-				Some(deadline)
-			},
+			Self::Assigned { deadline, .. }
+			| Self::EvidenceSubmitted { deadline, .. }
+			| Self::AwaitingCustomer { deadline } => Some(deadline),
+			Self::Drawing { at } => Some(at),
 			_ => None,
 		}
 	}
@@ -154,7 +183,7 @@ pub type ExclusionsOf<T> =
 pub struct Request<T: Config> {
 	/// Who asked for the work and pays the fee.
 	pub customer: T::AccountId,
-	/// The fee in native tokens: the pool's fee, paid out as REP salary.
+	/// The fee in native tokens of the current attempt: the pool's fee, paid out as REP salary.
 	pub fee: u128,
 	/// Hash of the specification of the work.
 	pub spec_hash: H256,
@@ -164,7 +193,8 @@ pub struct Request<T: Config> {
 	pub status: RequestStatusOf<T>,
 	/// The block it was submitted in.
 	pub submitted_at: BlockNumberFor<T>,
-	/// Draws made for it so far: the next draw's attempt number (mixed into its seed).
+	/// Workers drawn for it so far (at most `max_draws`): the next draw's attempt number
+	/// (mixed into its seed).
 	pub draws: u32,
 	/// Pools opened on the current evidence.
 	pub pools: u32,
@@ -179,7 +209,7 @@ pub struct Request<T: Config> {
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
 	/// Give `who` a drawable availability stake (and the REP for it), without telling the
-	/// work requests.
+	/// work requests; and make the draw's randomness known in the current block.
 	fn make_expert(who: &AccountId);
 	/// Create an open post authored by `author` alone and return its id.
 	fn create_post(author: &AccountId) -> PostId;

@@ -5,17 +5,19 @@
 //! The stage transitions are measured as the pools call them: `T::BenchmarkHelper::end_pool`
 //! first brings the pools and the forum to the state they are in when a pool has ended, then
 //! `on_pool_resolved` runs, opening the next pool for real (`stage_passed`, `stage_retried`),
-//! releasing the held fees (`stage_failed`) or applying the change (`enact_*`).
+//! releasing the held fees and forfeiting the deposit (`stage_failed`), applying the change
+//! (`enact_parameter`) or scheduling the upgrade (`enact_upgrade`); `authorize_upgrade` is the
+//! `on_initialize` that authorizes a scheduled upgrade once its delay has passed.
 
 use super::*;
 use crate::Pallet as Governance;
 use alloc::{boxed::Box, vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, EnsureOrigin},
+	traits::{fungible::Mutate, EnsureOrigin, Hooks},
 	BoundedVec,
 };
-use frame_system::RawOrigin;
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use guild_primitives::{OnPoolResolved, ParamKey, PoolId, PoolOutcome, PostId, ProposalId, Tally};
 use sp_core::H256;
 
@@ -57,14 +59,13 @@ fn proposed<T: Config>(stages: u32, change: Change) -> (ProposalId, PoolId, Post
 	}
 }
 
-/// The proposal's state after `on_pool_resolved` told it that its pool ended with `outcome`.
+/// Tell the proposal that its pool ended with `outcome`, every non-author staking FOR.
 fn resolve<T: Config>(pool: PoolId, post: PostId, outcome: PoolOutcome) {
-	<Governance<T> as OnPoolResolved>::on_pool_resolved(pool, post, outcome, Tally::default());
+	let tally = Tally { consent_for: u128::MAX, ..Default::default() };
+	<Governance<T> as OnPoolResolved>::on_pool_resolved(pool, post, outcome, tally);
 }
 
-fn state<T: Config>(
-	id: ProposalId,
-) -> ProposalState<frame_system::pallet_prelude::BlockNumberFor<T>> {
+fn state<T: Config>(id: ProposalId) -> ProposalState<BlockNumberFor<T>> {
 	Proposals::<T>::get(id).expect("proposal exists").state
 }
 
@@ -158,7 +159,7 @@ mod benchmarks {
 		assert!(matches!(state::<T>(id), ProposalState::Enacted { .. }));
 	}
 
-	/// The last stage accepted a runtime hash: it is authorized.
+	/// The last stage accepted a runtime hash with enough support: it is scheduled.
 	#[benchmark]
 	fn enact_upgrade() {
 		let change = Change::UpgradeRuntime { code_hash: H256::repeat_byte(1) };
@@ -170,7 +171,26 @@ mod benchmarks {
 			resolve::<T>(pool, post, PoolOutcome::Accepted);
 		}
 
+		assert!(matches!(state::<T>(id), ProposalState::Scheduled { .. }));
+	}
+
+	/// A scheduled upgrade's delay passed: `on_initialize` authorizes it and returns the
+	/// deposit.
+	#[benchmark]
+	fn authorize_upgrade() {
+		let change = Change::UpgradeRuntime { code_hash: H256::repeat_byte(1) };
+		let (id, pool, post) = proposed::<T>(1, change);
+		T::BenchmarkHelper::end_pool(pool, post, PoolOutcome::Accepted);
+		resolve::<T>(pool, post, PoolOutcome::Accepted);
+		let due = PendingUpgrade::<T>::get().expect("the upgrade is scheduled").due;
+
+		#[block]
+		{
+			Governance::<T>::on_initialize(due);
+		}
+
 		assert!(matches!(state::<T>(id), ProposalState::Enacted { .. }));
+		assert!(PendingUpgrade::<T>::get().is_none());
 	}
 
 	impl_benchmark_test_suite!(

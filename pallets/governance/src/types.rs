@@ -3,7 +3,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
-use guild_primitives::{ParamKey, PoolId, PostId};
+use guild_primitives::{ParamKey, PoolId, PostId, ProposalId};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::Perbill;
@@ -16,8 +16,14 @@ pub const MAX_ATTEMPTS: u32 = 16;
 /// Blocks in an hour at Guild's 6-second block time: PROTOCOL.md §9's default pool duration, and
 /// the default duration of every stage.
 pub const HOUR_OF_BLOCKS: u32 = 600;
+/// Blocks in a day at Guild's 6-second block time: PROTOCOL.md §9's default `upgrade_delay`.
+pub const DAY_OF_BLOCKS: u32 = 24 * HOUR_OF_BLOCKS;
 /// The default fee of one stage's pool: one GUILD at Guild's 12 decimals.
 pub const DEFAULT_PROPOSAL_FEE: u128 = 1_000_000_000_000;
+/// PROTOCOL.md §9's `proposal_deposit`: 10 GUILD at Guild's 12 decimals.
+pub const DEFAULT_PROPOSAL_DEPOSIT: u128 = 10_000_000_000_000;
+/// PROTOCOL.md §9's `upgrade_support`: 33%.
+pub const DEFAULT_UPGRADE_SUPPORT: Perbill = Perbill::from_percent(33);
 
 /// What a proposal changes when its last stage is accepted.
 #[derive(
@@ -85,6 +91,14 @@ pub struct GovernanceParams<BlockNumber> {
 	/// Native tokens paid into each stage's pool by the proposer (refunded by the pool when the
 	/// quorum is not met). Above zero: a pool must mint REP.
 	pub proposal_fee: u128,
+	/// Native tokens held from the proposer until the proposal ends: returned when its change
+	/// is made, forfeited to the fee salary otherwise (PROTOCOL.md §8).
+	pub proposal_deposit: u128,
+	/// Share of `total_rep` that accounts other than the post's authors must stake FOR in a
+	/// runtime upgrade's last stage.
+	pub upgrade_support: Perbill,
+	/// Blocks between a runtime upgrade's last accepted stage and the authorization of its code.
+	pub upgrade_delay: BlockNumber,
 }
 
 impl<BlockNumber: From<u32>> GovernanceParams<BlockNumber> {
@@ -111,6 +125,9 @@ impl<BlockNumber: From<u32>> Default for GovernanceParams<BlockNumber> {
 			stages: BoundedVec::truncate_from(Self::default_stages()),
 			max_attempts: 3,
 			proposal_fee: DEFAULT_PROPOSAL_FEE,
+			proposal_deposit: DEFAULT_PROPOSAL_DEPOSIT,
+			upgrade_support: DEFAULT_UPGRADE_SUPPORT,
+			upgrade_delay: DAY_OF_BLOCKS.into(),
 		}
 	}
 }
@@ -142,12 +159,24 @@ pub enum ProposalState<BlockNumber> {
 	Expired { stage: u32, at: BlockNumber },
 	/// Stage `stage` could not open its pool at `at` (see the `ProposalAborted` event).
 	Aborted { stage: u32, at: BlockNumber },
+	/// The last stage accepted a runtime upgrade at `accepted`; its code hash is authorized at
+	/// block `due` (`upgrade_delay` later), then the proposal is `Enacted`.
+	Scheduled { accepted: BlockNumber, due: BlockNumber },
+	/// The last stage (`stage`) accepted a runtime upgrade at `at`, but the FOR stakes of
+	/// accounts other than the post's authors fell short of `upgrade_support × total_rep`.
+	Unsupported { stage: u32, at: BlockNumber },
 }
 
 impl<BlockNumber> ProposalState<BlockNumber> {
 	/// Whether the proposal is still being judged.
 	pub fn is_voting(&self) -> bool {
 		matches!(self, Self::Voting { .. })
+	}
+
+	/// Whether the proposal has not ended yet: in voting, or an accepted upgrade waiting for its
+	/// authorization. It holds its deposit and its parameter's (or the upgrade's) slot.
+	pub fn is_open(&self) -> bool {
+		matches!(self, Self::Voting { .. } | Self::Scheduled { .. })
 	}
 }
 
@@ -164,6 +193,9 @@ pub struct Proposal<AccountId, BlockNumber> {
 	pub change: Change,
 	/// Fee of each stage's pool, fixed when proposed.
 	pub fee: u128,
+	/// Native tokens held from the proposer while the proposal is open (`proposal_deposit` when
+	/// proposed).
+	pub deposit: u128,
 	/// The stages, fixed when proposed: later changes to the parameters apply to new proposals.
 	pub stages: Stages<BlockNumber>,
 	/// Pools a stage may take when the quorum is not met, fixed when proposed.
@@ -187,6 +219,28 @@ impl<AccountId, BlockNumber> Proposal<AccountId, BlockNumber> {
 	}
 }
 
+/// A runtime upgrade whose last stage was accepted, waiting for `upgrade_delay` to pass.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct ScheduledUpgrade<BlockNumber> {
+	/// The proposal that carries it.
+	pub proposal: ProposalId,
+	/// The hash of the code to authorize.
+	pub code_hash: H256,
+	/// The first block in which the code is authorized.
+	pub due: BlockNumber,
+}
+
 /// Lets the benchmarks create what the pallet needs from its neighbours.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
@@ -196,4 +250,20 @@ pub trait BenchmarkHelper<AccountId> {
 	/// that `pool` on `post` ended with `outcome`: the post has no open pool any more, and it is
 	/// ratified (`Accepted`) or rejected (`Rejected`).
 	fn end_pool(pool: PoolId, post: PostId, outcome: guild_primitives::PoolOutcome);
+}
+
+/// A condition on parameters that depend on each other (PROTOCOL.md §8) that does not hold; see
+/// `Pallet::check_joint`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum JointBreach {
+	/// Fewer than two stages.
+	TooFewStages,
+	/// The stage with this index lasts outside the pools' duration bounds.
+	StageDuration(u32),
+	/// The work requests' pool lasts outside the pools' duration bounds.
+	BusinessDuration,
+	/// The stage fee is below the pools' minimum fee.
+	ProposalFee,
+	/// The smallest request fee is below the pools' minimum fee.
+	RequestFee,
 }

@@ -122,7 +122,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use guild_primitives::{
 		FeeSalary, Forum as ForumT, OnPoolResolved as OnPoolResolvedT, PoolId, PoolOutcome,
-		PoolRules, PostId, PostStatus, ProtocolPosts, Rep, RepHoldReason, ReputationLedger, Tally,
+		PoolRules, PostId, PostStatus, ProtocolPosts, Rep, WorkerLosses, RepHoldReason, ReputationLedger, Tally,
 		ValidationPools, ValidationStages, PPM,
 	};
 	use sp_core::U256;
@@ -156,6 +156,10 @@ pub mod pallet {
 
 		/// Told of every resolved pool (work requests, governance).
 		type OnPoolResolved: OnPoolResolvedT;
+
+		/// Workers' availability stakes (`pallet-availability`): a losing worker's loss beyond
+		/// their pool stake is taken through it.
+		type WorkerLosses: WorkerLosses<Self::AccountId>;
 
 		/// The posts that belong to a protocol rule (evidence, proposals): `initiate` refuses
 		/// them; only their owners open pools on them, through [`ValidationPools::open`].
@@ -459,7 +463,7 @@ pub mod pallet {
 					}
 				}
 			});
-			let settled = T::WeightInfo::evaluate(open.stakers);
+			let settled = Self::settlement_weight(open.stakers);
 			let listeners = Self::resolve(pool, open);
 			Ok(PostDispatchInfo {
 				actual_weight: Some(settled.saturating_add(listeners)),
@@ -585,7 +589,13 @@ pub mod pallet {
 		/// the `OnPoolResolved` listeners at their worst (the propagation is a step of its own:
 		/// [`Self::propagation_weight`]).
 		pub fn evaluation_weight(stakers: u32) -> Weight {
-			T::WeightInfo::evaluate(stakers).saturating_add(T::OnPoolResolved::max_weight())
+			Self::settlement_weight(stakers).saturating_add(T::OnPoolResolved::max_weight())
+		}
+
+		/// The settlement of a pool with `stakers` stakers: the benchmarked evaluation and, for a
+		/// losing worker, the availability pallet's part of the loss.
+		pub fn settlement_weight(stakers: u32) -> Weight {
+			T::WeightInfo::evaluate(stakers).saturating_add(T::WorkerLosses::lose_weight())
 		}
 
 		/// The weight of running the pending propagation at worst: the forum's worst case and
@@ -886,7 +896,7 @@ pub mod pallet {
 					let pool = ids.remove(0);
 					evaluated += 1;
 					if let Some(PoolStatus::Open(open)) = Pools::<T>::get(pool) {
-						weight.saturating_accrue(T::WeightInfo::evaluate(open.stakers));
+						weight.saturating_accrue(Self::settlement_weight(open.stakers));
 						weight.saturating_accrue(Self::resolve(pool, open));
 					}
 				}
@@ -1149,16 +1159,11 @@ pub mod pallet {
 				}
 			}
 			Self::release(who, stake.amount.saturating_sub(lost));
-			// The availability hold may have shrunk meanwhile: take what is there.
-			let from_availability = loss
-				.saturating_sub(from_pool)
-				.min(T::Reputation::held(who, RepHoldReason::Availability));
+			// The rest from the availability stake, through its owner (it may have shrunk
+			// meanwhile: what is there is taken).
+			let from_availability = loss.saturating_sub(from_pool);
 			if !from_availability.is_zero() {
-				match T::Reputation::slash_held(who, RepHoldReason::Availability, from_availability)
-				{
-					Ok(()) => lost = lost.saturating_add(from_availability),
-					Err(e) => not_reached!("slash availability: {e:?}"),
-				}
+				lost = lost.saturating_add(T::WorkerLosses::lose(who, from_availability));
 			}
 			lost
 		}

@@ -50,6 +50,7 @@ impl pallet_validation_pool::Config for Runtime {
 	type Reputation = Reputation;
 	type Forum = Forum;
 	type OnPoolResolved = (Business, Governance);
+	type WorkerLosses = Availability;
 	type ProtocolPosts = (Business, Governance);
 	type ForumWeight = ForumPropagationWeight;
 	type ParamsOrigin = ParamsOrigin;
@@ -66,23 +67,30 @@ impl pallet_validation_pool::Config for Runtime {
 
 impl pallet_availability::Config for Runtime {
 	type Reputation = Reputation;
-	type Randomness = pallet_babe::RandomnessFromOneEpochAgo<Runtime>;
+	// The VRF output of the parent block: the work requests draw two blocks after the block
+	// that asked for a draw, so nobody knew it then (PROTOCOL.md §6, §11.7).
+	type Randomness = pallet_babe::ParentBlockRandomness<Runtime>;
 	type OnExpertAvailable = Business;
 	type ParamsOrigin = ParamsOrigin;
 	type MaxExperts = ConstU32<1024>;
 	type WeightInfo = pallet_availability::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GuildBenchmarkHelper;
 }
 
 impl pallet_business::Config for Runtime {
 	type Currency = Balances;
 	type Experts = Availability;
+	type DrawReady = pallet_availability::RandomnessReady<Runtime>;
 	type Pools = ValidationPool;
 	type Forum = Forum;
 	type Salary = Reputation;
 	type ParamsOrigin = ParamsOrigin;
 	type MaxUriLen = ConstU32<256>;
 	type MaxExclusions = ConstU32<8>;
-	// 64 × 16 ≥ MaxExperts: a deadline always finds room within 16 blocks.
+	// 64 × 16 ≥ MaxExperts: a worker's deadline always finds room within 16 blocks. Draws and
+	// customers' choices share the lists: a submission or redraw that finds them full fails
+	// (`TooManyDeadlines`), a hook's draw waits in the pending queue instead.
 	type MaxDuePerBlock = ConstU32<64>;
 	type MaxTimeoutsPerBlock = ConstU32<16>;
 	type MaxPendingScan = ConstU32<4>;
@@ -105,6 +113,8 @@ impl pallet_governance::Config for Runtime {
 	type Pools = ValidationPool;
 	type PoolDefaults = PoolDefaults;
 	type Parameters = RuntimeParameters;
+	type Reputation = Reputation;
+	type Salary = Reputation;
 	type ParamsOrigin = ParamsOrigin;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -144,7 +154,9 @@ impl GovernedParameters for RuntimeParameters {
 			| PoolRedistributeLosingStakes
 			| PoolDurationMin
 			| PoolDurationDefault
-			| PoolDurationMax => {
+			| PoolDurationMax
+			| PoolMinFee
+			| PoolQuorumMissFee => {
 				let p = pallet_validation_pool::Params::<Runtime>::get();
 				match key {
 					PoolMintingRatio => p.minting_ratio.into_inner(),
@@ -155,7 +167,9 @@ impl GovernedParameters for RuntimeParameters {
 					PoolRedistributeLosingStakes => p.redistribute_losing_stakes.into(),
 					PoolDurationMin => p.pool_duration_min.into(),
 					PoolDurationDefault => p.pool_duration_default.into(),
-					_ => p.pool_duration_max.into(),
+					PoolDurationMax => p.pool_duration_max.into(),
+					PoolMinFee => p.min_pool_fee,
+					_ => p.quorum_miss_fee.deconstruct().into(),
 				}
 			},
 			ForumReferenceChainLimit | ForumRevaluationLimit | ForumPostDeposit => {
@@ -166,21 +180,29 @@ impl GovernedParameters for RuntimeParameters {
 					_ => p.post_deposit,
 				}
 			},
-			AvailabilityMinStake => {
-				pallet_availability::Params::<Runtime>::get().min_availability_stake
+			AvailabilityMinStake | AvailabilityMaxPeriod => {
+				let p = pallet_availability::Params::<Runtime>::get();
+				match key {
+					AvailabilityMinStake => p.min_availability_stake,
+					_ => p.max_availability_period.into(),
+				}
 			},
 			BusinessEvidenceTimeout
 			| BusinessReviewTimeout
 			| BusinessNoShowSlash
 			| BusinessMaxValidationAttempts
-			| BusinessPoolDuration => {
+			| BusinessPoolDuration
+			| BusinessMinRequestFee
+			| BusinessMaxDraws => {
 				let p = pallet_business::Params::<Runtime>::get();
 				match key {
 					BusinessEvidenceTimeout => p.evidence_timeout.into(),
 					BusinessReviewTimeout => p.review_timeout.into(),
 					BusinessNoShowSlash => p.no_show_slash.deconstruct().into(),
 					BusinessMaxValidationAttempts => p.max_validation_attempts.into(),
-					_ => p.pool_duration.into(),
+					BusinessPoolDuration => p.pool_duration.into(),
+					BusinessMinRequestFee => p.min_request_fee,
+					_ => p.max_draws.into(),
 				}
 			},
 			GovernanceStageCount
@@ -189,7 +211,10 @@ impl GovernedParameters for RuntimeParameters {
 			| GovernanceStageBinding(_)
 			| GovernanceStageDuration(_)
 			| GovernanceMaxAttempts
-			| GovernanceProposalFee => Governance::param_value(key)?,
+			| GovernanceProposalFee
+			| GovernanceProposalDeposit
+			| GovernanceUpgradeSupport
+			| GovernanceUpgradeDelay => Governance::param_value(key)?,
 		})
 	}
 
@@ -205,7 +230,9 @@ impl GovernedParameters for RuntimeParameters {
 			| PoolRedistributeLosingStakes
 			| PoolDurationMin
 			| PoolDurationDefault
-			| PoolDurationMax => {
+			| PoolDurationMax
+			| PoolMinFee
+			| PoolQuorumMissFee => {
 				let mut p = pallet_validation_pool::Params::<Runtime>::get();
 				match key {
 					PoolMintingRatio => p.minting_ratio = FixedU128::from_inner(value),
@@ -216,7 +243,9 @@ impl GovernedParameters for RuntimeParameters {
 					PoolRedistributeLosingStakes => p.redistribute_losing_stakes = flag(value)?,
 					PoolDurationMin => p.pool_duration_min = blocks(value)?,
 					PoolDurationDefault => p.pool_duration_default = blocks(value)?,
-					_ => p.pool_duration_max = blocks(value)?,
+					PoolDurationMax => p.pool_duration_max = blocks(value)?,
+					PoolMinFee => p.min_pool_fee = value,
+					_ => p.quorum_miss_fee = fraction(value)?,
 				}
 				ValidationPool::set_params(origin, Box::new(p))
 			},
@@ -229,23 +258,30 @@ impl GovernedParameters for RuntimeParameters {
 				}
 				Forum::set_params(origin, p)
 			},
-			AvailabilityMinStake => {
+			AvailabilityMinStake | AvailabilityMaxPeriod => {
 				let mut p = pallet_availability::Params::<Runtime>::get();
-				p.min_availability_stake = value;
+				match key {
+					AvailabilityMinStake => p.min_availability_stake = value,
+					_ => p.max_availability_period = blocks(value)?,
+				}
 				Availability::set_params(origin, p)
 			},
 			BusinessEvidenceTimeout
 			| BusinessReviewTimeout
 			| BusinessNoShowSlash
 			| BusinessMaxValidationAttempts
-			| BusinessPoolDuration => {
+			| BusinessPoolDuration
+			| BusinessMinRequestFee
+			| BusinessMaxDraws => {
 				let mut p = pallet_business::Params::<Runtime>::get();
 				match key {
 					BusinessEvidenceTimeout => p.evidence_timeout = blocks(value)?,
 					BusinessReviewTimeout => p.review_timeout = blocks(value)?,
 					BusinessNoShowSlash => p.no_show_slash = fraction(value)?,
 					BusinessMaxValidationAttempts => p.max_validation_attempts = small(value)?,
-					_ => p.pool_duration = blocks(value)?,
+					BusinessPoolDuration => p.pool_duration = blocks(value)?,
+					BusinessMinRequestFee => p.min_request_fee = value,
+					_ => p.max_draws = small(value)?,
 				}
 				Business::set_params(origin, Box::new(p))
 			},
@@ -255,10 +291,70 @@ impl GovernedParameters for RuntimeParameters {
 			| GovernanceStageBinding(_)
 			| GovernanceStageDuration(_)
 			| GovernanceMaxAttempts
-			| GovernanceProposalFee => {
+			| GovernanceProposalFee
+			| GovernanceProposalDeposit
+			| GovernanceUpgradeSupport
+			| GovernanceUpgradeDelay => {
 				Governance::set_params(origin, Box::new(Governance::params_with(key, value)?))
 			},
 		}
+	}
+
+	/// The hard ranges of PROTOCOL.md §8, fixed here so that no proposal can move them. Each
+	/// keeps governance and the protocol usable whatever proposals pass: durations of at least
+	/// one block and at most a few weeks, fees and deposits that a participant can pay and that
+	/// still mint REP, win ratios a majority can reach and quorums that half the REP can meet,
+	/// at least two stages. Defaults (PROTOCOL.md §9) lie inside every range. docs/DECISIONS.md
+	/// lists them with their reasons.
+	fn hard_range(key: ParamKey) -> Option<(u128, u128)> {
+		use crate::time::{DAYS, HOURS};
+		use ParamKey::*;
+		let unit = crate::UNIT;
+		let pct = |n: u128| n * 10_000_000;
+		let days = |n: BlockNumber| u128::from(n * DAYS);
+		let one = FixedU128::from_u32(1).into_inner();
+		// A key this runtime has no value for has no range either.
+		Self::current(key)?;
+		Some(match key {
+			// 0.001 to 1000 REP per token unit: the smallest pool fee still mints REP.
+			PoolMintingRatio => (one / 1_000, one * 1_000),
+			PoolStakeForAuthor | PoolBinding => (0, pct(100)),
+			PoolQuorum => (0, pct(50)),
+			PoolWinRatio => (pct(50), pct(90)),
+			PoolRedistributeLosingStakes => (0, 1),
+			PoolDurationMin => (1, days(1)),
+			PoolDurationDefault => (1, days(7)),
+			PoolDurationMax => (u128::from(HOURS), days(30)),
+			PoolMinFee => (unit / 1_000, 10 * unit),
+			PoolQuorumMissFee => (0, pct(50)),
+			ForumReferenceChainLimit => (1, pallet_forum::MAX_REFERENCE_CHAIN_LIMIT.into()),
+			ForumRevaluationLimit => (100_000, guild_primitives::PPM.into()),
+			ForumPostDeposit => (0, 1_000 * unit),
+			AvailabilityMinStake => (unit / 1_000, 1_000_000 * unit),
+			AvailabilityMaxPeriod => (days(1), days(365)),
+			BusinessEvidenceTimeout | BusinessReviewTimeout => (1, days(30)),
+			BusinessNoShowSlash => (0, pct(100)),
+			BusinessMaxValidationAttempts | BusinessMaxDraws => (1, 10),
+			BusinessPoolDuration => (1, days(30)),
+			BusinessMinRequestFee => (unit / 1_000, 1_000 * unit),
+			GovernanceStageCount => (2, pallet_governance::MAX_STAGES.into()),
+			GovernanceStageQuorum(_) => (0, pct(50)),
+			GovernanceStageWinRatio(_) => (pct(50), pct(90)),
+			GovernanceStageBinding(_) => (0, pct(100)),
+			GovernanceStageDuration(_) => (1, days(30)),
+			GovernanceMaxAttempts => (1, pallet_governance::MAX_ATTEMPTS.into()),
+			GovernanceProposalFee => (unit / 1_000, 100 * unit),
+			GovernanceProposalDeposit => (unit, 1_000 * unit),
+			GovernanceUpgradeSupport => (pct(10), pct(66)),
+			GovernanceUpgradeDelay => (1, days(30)),
+		})
+	}
+
+	/// PROTOCOL.md §8's joint checks (stages and the work requests' pool within the pools'
+	/// duration bounds, at least two stages, fees at least the pools' minimum), written once in
+	/// `pallet-governance` over [`RuntimeParameters::current`] and shared with its tests.
+	fn check_together(key: ParamKey, value: u128) -> DispatchResult {
+		Governance::check_joint(key, value)
 	}
 }
 
@@ -291,12 +387,25 @@ mod benchmark_helper {
 		}
 	}
 
+	impl pallet_availability::BenchmarkHelper for GuildBenchmarkHelper {
+		fn make_randomness() {
+			// What BABE's `on_finalize` stores from a block's VRF output; a benchmark's genesis
+			// has none.
+			pallet_babe::AuthorVrfRandomness::<Runtime>::put(Some([7u8; 32]));
+		}
+	}
+
 	impl pallet_business::BenchmarkHelper<AccountId> for GuildBenchmarkHelper {
 		fn make_expert(who: &AccountId) {
 			let amount = 1_000 * UNIT;
 			<Reputation as ReputationLedger<AccountId>>::mint_unowned(amount);
 			let _ = <Reputation as ReputationLedger<AccountId>>::grant(who, amount);
-			let _ = Availability::do_stake(who, amount, BlockNumber::MAX / 2);
+			// As long as a stake may last.
+			let until = frame_system::Pallet::<Runtime>::block_number().saturating_add(
+				pallet_availability::Params::<Runtime>::get().max_availability_period,
+			);
+			let _ = Availability::do_stake(who, amount, until);
+			<Self as pallet_availability::BenchmarkHelper>::make_randomness();
 		}
 		fn create_post(author: &AccountId) -> PostId {
 			create_post(author)

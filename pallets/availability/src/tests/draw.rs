@@ -73,10 +73,13 @@ fn the_draw_depends_on_the_randomness_the_request_and_the_attempt_only() {
 		assert_ne!(Pallet::<Test>::seed(1, 0), Pallet::<Test>::seed(2, 0));
 		assert_ne!(Pallet::<Test>::seed(1, 0), Pallet::<Test>::seed(1, 1));
 		let seed = Pallet::<Test>::seed(1, 0);
+		assert!(seed.is_some());
 		RandomSeed::set(7);
 		assert_ne!(Pallet::<Test>::seed(1, 0), seed, "the randomness changes the seed");
 		RandomSeed::set(0);
 		assert_eq!(Pallet::<Test>::seed(1, 0), seed);
+		run_to_block(2);
+		assert_ne!(Pallet::<Test>::seed(1, 0), seed, "each block brings new randomness");
 	});
 	let first = drawn_with(0);
 	assert_eq!(drawn_with(0), first, "the same inputs draw the same experts");
@@ -236,7 +239,7 @@ fn draws_are_fair_across_ten_thousand_randomness_values() {
 	let stakes = [(ALICE, 1), (BOB, 9), (CAROL, 30), (DAVE, 60)];
 	ExtBuilder::default().build_and_execute(|| {
 		// A minimum of 1 so that the smallest stake is allowed.
-		crate::Params::<Test>::put(crate::AvailabilityParams { min_availability_stake: 1 });
+		crate::Params::<Test>::mutate(|p| p.min_availability_stake = 1);
 		for (who, amount) in stakes {
 			stake(who, amount, 1_000_000);
 		}
@@ -256,5 +259,88 @@ fn draws_are_fair_across_ten_thousand_randomness_values() {
 				"expert {who}: drawn {share:.4}, stake share {expected:.4}"
 			);
 		}
+	});
+}
+
+/// The experts drawn for requests 0..8 in block `block`, from the same stakes.
+fn drawn_in_block(block: BlockNumber) -> Vec<AccountId> {
+	let mut drawn = vec![];
+	ExtBuilder::default().build_and_execute(|| {
+		for who in [ALICE, BOB, CAROL, DAVE] {
+			stake(who, 100, 1_000);
+		}
+		run_to_block(block);
+		for request in 0..8u64 {
+			let (who, _) = Availability::draw(request, 0, &[]).unwrap();
+			Availability::release(&who);
+			drawn.push(who);
+		}
+	});
+	drawn
+}
+
+/// §6, §11.7: the draw uses the randomness of the block before the one it is made in, so what is
+/// known in one block does not tell who a later block draws.
+#[test]
+fn the_drawn_expert_depends_on_the_block_of_the_draw() {
+	let first = drawn_in_block(2);
+	assert_eq!(drawn_in_block(2), first, "one block, one randomness");
+	let later = drawn_in_block(3);
+	assert_ne!(later, first, "the same requests draw other experts a block later");
+	assert_ne!(drawn_in_block(4), later);
+}
+
+#[test]
+fn nothing_is_drawn_without_randomness() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(ALICE, 100, 50);
+		NoRandomness::set(true);
+		assert!(!Pallet::<Test>::randomness_ready());
+		assert!(!<crate::RandomnessReady<Test> as frame_support::traits::Get<bool>>::get());
+		assert_eq!(Pallet::<Test>::seed(1, 0), None);
+		let before = events().len();
+		assert_eq!(Availability::draw(1, 0, &[]), None);
+		assert_eq!(events().len(), before);
+		assert_eq!(Availability::assignment(&ALICE), None, "nothing is bound");
+		assert_eq!(candidates(), vec![ALICE]);
+		NoRandomness::set(false);
+		assert!(Pallet::<Test>::randomness_ready());
+		assert_eq!(Availability::draw(1, 0, &[]), Some((ALICE, 100)));
+		// Block 0 has no parent: no randomness either.
+		System::set_block_number(0);
+		assert!(!Pallet::<Test>::randomness_ready());
+		System::set_block_number(1);
+	});
+}
+
+/// The pools take a rejected worker's loss through the pallet, so the stake record follows the
+/// hold: the REP goes to the unowned pot, not burned.
+#[test]
+fn a_loss_moves_a_share_of_the_stake_into_the_pot() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(ALICE, 100, 50);
+		stake(BOB, 60, 50);
+		assert!(Availability::draw(1, 0, &[BOB]).is_some());
+		let total = total_rep();
+		assert_eq!(Pallet::<Test>::lose_to_pot(&ALICE, 30), 30);
+		assert_eq!((Availability::stake_of(&ALICE), held(ALICE)), (70, 70));
+		assert_eq!(pallet_reputation::Unowned::<Test>::get(), 30, "in the pot, not burned");
+		assert_eq!(total_rep(), total - 30);
+		assert_eq!(burned(), 0);
+		System::assert_last_event(
+			Event::<Test>::StakeLost { who: ALICE, amount: 30, remaining: 70 }.into(),
+		);
+		assert_eq!(Pallet::<Test>::lose_to_pot(&ALICE, 500), 70, "at most the stake");
+		assert_eq!(Availability::assignment(&ALICE), Some(1), "a bound stake stays until released");
+		// An unbound stake's candidate follows it; emptied, it is removed.
+		assert_eq!(Pallet::<Test>::lose_to_pot(&BOB, 20), 20);
+		assert_eq!(crate::Candidates::<Test>::get()[0].amount, 40);
+		assert_eq!(Pallet::<Test>::lose_to_pot(&BOB, 40), 40);
+		assert!(stake_record(BOB).is_none());
+		assert_eq!(Pallet::<Test>::lose_to_pot(&CAROL, 10), 0, "no stake, nothing taken");
+		// The pool would pay the pot out; here it is burned so that the books close.
+		assert!(<Reputation as ReputationLedger<AccountId>>::burn_unowned(160).is_ok());
+		Availability::release(&ALICE);
+		assert!(stake_record(ALICE).is_none());
 	});
 }

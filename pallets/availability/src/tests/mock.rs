@@ -1,7 +1,10 @@
 //! A runtime with System, Balances (u128), the real Reputation ledger and Availability.
 //!
-//! The randomness is `blake2_256(subject ++ RandomSeed)`, so a test can change the seed; the
-//! work-request pallet is replaced by a recorder of `OnExpertAvailable` calls.
+//! The randomness models BABE's VRF output of the parent block: `blake2_256(subject ++
+//! RandomSeed ++ parent block number)`, so it changes with every block and nobody knows a block's
+//! value before that block; there is none in block 0 or while `NoRandomness` is set. A test can
+//! change the seed. The work-request pallet is replaced by a recorder of `OnExpertAvailable`
+//! calls.
 
 use crate::{self as pallet_availability, AvailabilityParams, Candidates, Stakes};
 use frame_support::{
@@ -45,6 +48,8 @@ parameter_types! {
 	pub const DaoPalletId: PalletId = PalletId(*b"guild/da");
 	/// Mixed into the randomness; changeable per test (each test runs in its own thread).
 	pub static RandomSeed: u64 = 0;
+	/// While set, there is no randomness (as in a chain's first block).
+	pub static NoRandomness: bool = false;
 	/// The accounts `OnExpertAvailable` was told of, oldest first.
 	pub static AvailableLog: Vec<AccountId> = vec![];
 }
@@ -55,13 +60,20 @@ impl pallet_reputation::Config for Test {
 	type WeightInfo = ();
 }
 
-/// `blake2_256(subject ++ seed)`, known since block 0.
+/// The parent block's "VRF output": `blake2_256(subject ++ seed ++ parent)`, as
+/// `pallet_babe::ParentBlockRandomness` returns it (`None` before there is one).
 pub struct TestRandomness;
-impl Randomness<H256, BlockNumber> for TestRandomness {
-	fn random(subject: &[u8]) -> (H256, BlockNumber) {
+impl Randomness<Option<H256>, BlockNumber> for TestRandomness {
+	fn random(subject: &[u8]) -> (Option<H256>, BlockNumber) {
+		let now = System::block_number();
+		let parent = now.saturating_sub(1);
+		if now == 0 || NoRandomness::get() {
+			return (None, parent);
+		}
 		let mut input = subject.to_vec();
 		input.extend_from_slice(&RandomSeed::get().to_le_bytes());
-		(H256(sp_io::hashing::blake2_256(&input)), 0)
+		input.extend_from_slice(&parent.to_le_bytes());
+		(Some(H256(sp_io::hashing::blake2_256(&input))), parent)
 	}
 }
 
@@ -89,6 +101,8 @@ impl pallet_availability::Config for Test {
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type MaxExperts = ConstU32<MAX_EXPERTS>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
 
 pub const ALICE: AccountId = 1;
@@ -103,6 +117,8 @@ pub const PAUPER: AccountId = 99;
 
 /// The minimum stake of the tests.
 pub const MIN: Rep = 10;
+/// The longest a stake's expiry may lie ahead in the tests.
+pub const MAX_PERIOD: BlockNumber = 1_000_000;
 /// Free REP every named expert starts with.
 pub const START_REP: Rep = 1_000;
 
@@ -130,7 +146,10 @@ impl ExtBuilder {
 			.assimilate_storage(&mut t)
 			.unwrap();
 		pallet_availability::GenesisConfig::<Test> {
-			params: AvailabilityParams { min_availability_stake: self.min },
+			params: AvailabilityParams {
+				min_availability_stake: self.min,
+				max_availability_period: MAX_PERIOD,
+			},
 			..Default::default()
 		}
 		.assimilate_storage(&mut t)

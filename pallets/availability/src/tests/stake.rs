@@ -127,14 +127,16 @@ fn max_experts_is_enforced_and_an_expired_stake_makes_room() {
 			stake(who, 50, if who == CAROL { 5 } else { 100 });
 		}
 		assert_eq!(Stakes::<Test>::count(), MAX_EXPERTS);
+		// Full, nothing expired: a stake no larger than the smallest is refused.
 		assert_noop!(
 			Availability::stake_availability(RuntimeOrigin::signed(GEORGE), 50, 100),
-			Error::<Test>::TooManyExperts
+			Error::<Test>::StakeTooSmallToDisplace
 		);
 		// Existing experts may still top up.
 		stake(ALICE, 1, 100);
 		run_to_block(5);
-		stake(GEORGE, 50, 100);
+		// An expired stake makes room first, whatever the sizes.
+		stake(GEORGE, 10, 100);
 		assert!(stake_record(CAROL).is_none());
 		assert_eq!((free(CAROL), held(CAROL)), (START_REP, 0), "Carol's REP is hers again");
 		assert_eq!(Stakes::<Test>::count(), MAX_EXPERTS);
@@ -200,9 +202,10 @@ fn withdraw_errors() {
 }
 
 #[test]
-fn set_params_needs_the_params_origin_and_a_positive_minimum() {
+fn set_params_needs_the_params_origin_a_positive_minimum_and_a_positive_period() {
 	ExtBuilder::default().build_and_execute(|| {
-		let params = AvailabilityParams { min_availability_stake: 500 };
+		let params =
+			AvailabilityParams { min_availability_stake: 500, max_availability_period: 40 };
 		assert_noop!(
 			Availability::set_params(RuntimeOrigin::signed(ALICE), params),
 			DispatchError::BadOrigin
@@ -210,9 +213,16 @@ fn set_params_needs_the_params_origin_and_a_positive_minimum() {
 		assert_noop!(
 			Availability::set_params(
 				RuntimeOrigin::root(),
-				AvailabilityParams { min_availability_stake: 0 }
+				AvailabilityParams { min_availability_stake: 0, ..params }
 			),
 			Error::<Test>::ZeroMinimumStake
+		);
+		assert_noop!(
+			Availability::set_params(
+				RuntimeOrigin::root(),
+				AvailabilityParams { max_availability_period: 0, ..params }
+			),
+			Error::<Test>::ZeroMaxPeriod
 		);
 		assert_ok!(Availability::set_params(RuntimeOrigin::root(), params));
 		assert_eq!(Params::<Test>::get(), params);
@@ -227,7 +237,95 @@ fn set_params_needs_the_params_origin_and_a_positive_minimum() {
 
 #[test]
 fn the_default_parameters_are_those_of_the_protocol() {
-	assert_eq!(AvailabilityParams::default().min_availability_stake, crate::ONE_REP);
+	let defaults = AvailabilityParams::<u32>::default();
+	assert_eq!(defaults.min_availability_stake, crate::ONE_REP);
 	assert_eq!(crate::ONE_REP, 1_000_000_000_000);
+	assert_eq!(defaults.max_availability_period, 1_296_000, "90 days of 6-second blocks");
+	assert_eq!(crate::NINETY_DAYS_OF_BLOCKS, 1_296_000);
 	assert_eq!(<RecordAvailable as OnExpertAvailable<AccountId>>::max_weight(), HOOK_WEIGHT);
+}
+
+/// §6: `until` at most `max_availability_period` ahead, for a new stake and for an extension.
+#[test]
+fn the_expiry_is_capped_by_the_maximum_period() {
+	ExtBuilder::default().build_and_execute(|| {
+		Params::<Test>::mutate(|p| p.max_availability_period = 100);
+		run_to_block(10);
+		let stake_as = |who, amount, until| {
+			Availability::stake_availability(RuntimeOrigin::signed(who), amount, until)
+		};
+		assert_noop!(stake_as(ALICE, 100, 111), Error::<Test>::ExpiryTooFar);
+		assert_noop!(stake_as(ALICE, 100, u64::MAX), Error::<Test>::ExpiryTooFar);
+		stake(ALICE, 100, 110);
+		run_to_block(20);
+		assert_noop!(stake_as(ALICE, 0, 121), Error::<Test>::ExpiryTooFar);
+		stake(ALICE, 0, 120);
+		assert_eq!(stake_record(ALICE).unwrap().until, 120);
+		// A shorter cap leaves existing expiries alone: a top-up that keeps the expiry is fine,
+		// an extension must respect the new cap.
+		Params::<Test>::mutate(|p| p.max_availability_period = 50);
+		stake(ALICE, 5, 120);
+		assert_noop!(stake_as(ALICE, 0, 121), Error::<Test>::ExpiryTooFar);
+		assert_eq!((free(ALICE), held(ALICE)), (START_REP - 105, 105));
+	});
+}
+
+/// §6, §11.8: a full list takes a larger stake in the place of the smallest unbound one, whose
+/// owner gets their REP back; a smaller or equal stake is refused.
+#[test]
+fn a_larger_stake_displaces_the_smallest_unbound_one() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Alice 60, Bob 20, Carol 30, Dave 20 (expiring later), Eve 80, Ferdie 90.
+		let stakes = [(ALICE, 60, 100), (BOB, 20, 90), (CAROL, 30, 100)];
+		for (who, amount, until) in stakes {
+			stake(who, amount, until);
+		}
+		stake(DAVE, 20, 100);
+		stake(EVE, 80, 100);
+		stake(FERDIE, 90, 100);
+		assert_noop!(
+			Availability::stake_availability(RuntimeOrigin::signed(GEORGE), 20, 100),
+			Error::<Test>::StakeTooSmallToDisplace
+		);
+		assert_noop!(
+			Availability::stake_availability(RuntimeOrigin::signed(GEORGE), 10, 100),
+			Error::<Test>::StakeTooSmallToDisplace
+		);
+		// Of the two smallest, Bob's expires first: his goes.
+		stake(GEORGE, 21, 100);
+		assert!(stake_record(BOB).is_none());
+		assert_eq!((free(BOB), held(BOB)), (START_REP, 0), "Bob's REP is his again");
+		System::assert_has_event(
+			Event::<Test>::Displaced { who: BOB, amount: 20, by: GEORGE }.into(),
+		);
+		assert_eq!(Stakes::<Test>::count(), MAX_EXPERTS);
+		assert!(candidates().contains(&GEORGE));
+		// Bob comes back larger and displaces Dave (20), the smallest now.
+		stake(BOB, 25, 100);
+		assert!(stake_record(DAVE).is_none());
+		System::assert_has_event(
+			Event::<Test>::Displaced { who: DAVE, amount: 20, by: BOB }.into(),
+		);
+		// A bound stake is never displaced: with George (21) bound, Bob (25) is the smallest
+		// unbound one.
+		let mut bound = None;
+		for request in 0..100 {
+			if let Some((who, _)) = Availability::draw(request, 0, &[]) {
+				if who == GEORGE {
+					bound = Some(request);
+					break;
+				}
+				Availability::release(&who);
+			}
+		}
+		assert!(bound.is_some(), "George is drawn for some request");
+		assert_noop!(
+			Availability::stake_availability(RuntimeOrigin::signed(DAVE), 25, 100),
+			Error::<Test>::StakeTooSmallToDisplace
+		);
+		stake(DAVE, 26, 100);
+		assert!(stake_record(BOB).is_none());
+		assert_eq!(Availability::assignment(&GEORGE), bound);
+		assert_eq!(Stakes::<Test>::count(), MAX_EXPERTS);
+	});
 }

@@ -15,13 +15,20 @@ fn request_evidence_review_pool_and_salary() {
 		expert(ALICE, STAKE);
 		assert_eq!((free(ALICE), availability(ALICE)), (100 - STAKE, STAKE));
 
-		// The customer asks: the fee is held and Alice is drawn at once.
+		// The customer asks in block 1: the fee is held; Alice is drawn by the hook of block 3,
+		// with the VRF output of block 2, which did not exist when the request was submitted.
 		let id = submit(CUSTOMER, FEE);
 		assert_eq!(id, 0);
 		assert_eq!((balance(CUSTOMER), fee_held(CUSTOMER)), (START_BALANCE - FEE, FEE));
+		assert_eq!(status(id), RequestStatus::Drawing { at: 2 });
+		System::assert_has_event(Event::<Test>::DrawScheduled { request: id, at: 2 }.into());
+		run_to_block(2);
+		assert_eq!(status(id), RequestStatus::Drawing { at: 2 });
+		assert_eq!(<Availability as ExpertPool<AccountId>>::assignment(&ALICE), None);
+		run_to_block(3);
 		assert_eq!(
 			status(id),
-			RequestStatus::Assigned { worker: ALICE, stake: STAKE, deadline: 11 }
+			RequestStatus::Assigned { worker: ALICE, stake: STAKE, deadline: 13 }
 		);
 		assert_eq!(<Availability as ExpertPool<AccountId>>::assignment(&ALICE), Some(id));
 		System::assert_has_event(
@@ -38,7 +45,7 @@ fn request_evidence_review_pool_and_salary() {
 				request: id,
 				worker: ALICE,
 				stake: STAKE,
-				deadline: 11,
+				deadline: 13,
 			}
 			.into(),
 		);
@@ -51,7 +58,7 @@ fn request_evidence_review_pool_and_salary() {
 			RequestStatus::EvidenceSubmitted {
 				worker: ALICE,
 				post,
-				deadline: 6,
+				deadline: 8,
 				start_failures: 0
 			}
 		);
@@ -77,17 +84,18 @@ fn request_evidence_review_pool_and_salary() {
 			}
 			.into(),
 		);
-		assert_eq!(pool_end(pool), 11);
+		assert_eq!(pool_end(pool), 13);
 		// M = 50: 25 FOR in Alice's name, 25 AGAINST; Alice's 40 counts FOR.
 		assert_eq!(unowned(), 50);
 
-		// Dave stakes 20 FOR.
-		assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(DAVE), pool, 20, true));
+		// Dave stakes 60 FOR: the consent of §4 (stakes of non-authors) must reach 10% of the
+		// 600 REP held; Alice's own stakes do not count.
+		assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(DAVE), pool, 60, true));
 
-		// The pool resolves on its own in block 12: 85 FOR / 110 ≥ 50%, quorum 65 met.
-		run_to_block(11);
+		// The pool resolves on its own in block 14: 125 FOR / 150 ≥ 50%, consent 60 ≥ 60.
+		run_to_block(13);
 		assert_eq!(outcome(pool), None);
-		run_to_block(12);
+		run_to_block(14);
 		assert_eq!(outcome(pool), Some(PoolOutcome::Accepted));
 		assert_eq!(post_status(post), guild_primitives::PostStatus::Ratified);
 		assert_eq!(status(id), RequestStatus::Done { worker: ALICE, post, pool: Some(pool) });
@@ -102,13 +110,13 @@ fn request_evidence_review_pool_and_salary() {
 			.into(),
 		);
 
-		// REP: pot 25 over FOR weight 85 → Alice 11 (worker stake), Dave 5, authors 7 (Alice);
-		// 2 burned; the 25 minted FOR propagate to Alice.
-		assert_eq!(rep(ALICE), 100 + 11 + 7 + 25);
-		assert_eq!(rep(DAVE), 205);
+		// REP: pot 25 over FOR weight 125 → Alice 8 (worker stake 40), Dave 12, authors 5
+		// (Alice); nothing left to burn; the 25 minted FOR propagate to Alice.
+		assert_eq!(rep(ALICE), 100 + 8 + 5 + 25);
+		assert_eq!(rep(DAVE), 212);
 		assert_eq!((rep(BOB), rep(CAROL), rep(EVE)), (100, 100, 100));
-		assert_eq!(total_burned(), 2);
-		assert_eq!(total_rep(), 600 + 50 - 2);
+		assert_eq!(total_burned(), 0);
+		assert_eq!(total_rep(), 600 + 50);
 		assert_eq!(unowned(), 0);
 		// Alice's stake is whole, unbound and drawable again.
 		assert_eq!(availability(ALICE), STAKE);
@@ -136,19 +144,21 @@ fn request_evidence_review_pool_and_salary() {
 fn a_finished_worker_takes_the_next_pending_request() {
 	ExtBuilder::default().build_and_execute(|| {
 		expert(ALICE, STAKE);
-		let first = submit(CUSTOMER, FEE);
-		let second = submit(OTHER_CUSTOMER, FEE);
+		let first = submit_and_draw(CUSTOMER, FEE);
+		let second = submit_and_draw(OTHER_CUSTOMER, FEE);
 		assert!(matches!(status(second), RequestStatus::Pending { .. }));
 		System::assert_has_event(Event::<Test>::RequestPending { request: second }.into());
 		let post = deliver(first, ALICE);
 		assert_ok!(Business::review(RuntimeOrigin::signed(CUSTOMER), first, true));
-		run_to_block(12);
+		// Dave's consent carries the pool (block 5 to 15).
+		assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(DAVE), pool_of(first), 60, true));
+		run_to_block(16);
 		assert!(matches!(status(first), RequestStatus::Done { .. }));
 		assert_eq!(post_status(post), guild_primitives::PostStatus::Ratified);
 		// Alice was released and drawn for the waiting request at once.
 		assert_eq!(
 			status(second),
-			RequestStatus::Assigned { worker: ALICE, stake: STAKE, deadline: 22 }
+			RequestStatus::Assigned { worker: ALICE, stake: STAKE, deadline: 26 }
 		);
 	});
 }
@@ -157,7 +167,7 @@ fn a_finished_worker_takes_the_next_pending_request() {
 fn the_customer_is_never_drawn_for_their_own_request() {
 	ExtBuilder::default().build_and_execute(|| {
 		expert(ALICE, STAKE);
-		let own = submit(ALICE, FEE);
+		let own = submit_and_draw(ALICE, FEE);
 		assert!(matches!(status(own), RequestStatus::Pending { .. }));
 		expert(BOB, STAKE);
 		assert_eq!(worker_of(own), BOB);

@@ -2,7 +2,10 @@
 //! ValidationPool, Availability and Business pallets. The pools tell Business of their outcomes;
 //! Availability tells Business of experts who stake.
 //!
-//! The randomness is `blake2_256(subject ++ RandomSeed)`.
+//! The randomness models BABE's VRF output of the parent block (`pallet_babe::
+//! ParentBlockRandomness`): `blake2_256(subject ++ RandomSeed ++ parent block number)`, a new
+//! value in every block that nobody knows before the parent block exists; none in blocks 0 and 1
+//! (genesis has no VRF output) or while `NoRandomness` is set.
 
 use crate::{self as pallet_business, BusinessParams, Requests};
 use frame_support::{
@@ -53,6 +56,8 @@ parameter_types! {
 	pub const DaoPalletId: PalletId = PalletId(*b"guild/da");
 	/// Mixed into the randomness; changeable per test (each test runs in its own thread).
 	pub static RandomSeed: u64 = 0;
+	/// While set, there is no randomness (as in a chain's first block).
+	pub static NoRandomness: bool = false;
 	/// The forum's share of an evaluation, as the runtime takes it from the forum's benchmarks.
 	pub const ForumWeight: Weight = Weight::from_parts(1_000_000, 1_000);
 }
@@ -79,6 +84,7 @@ impl pallet_validation_pool::Config for Test {
 	type Reputation = Reputation;
 	type Forum = Forum;
 	type OnPoolResolved = Business;
+	type WorkerLosses = Availability;
 	type ProtocolPosts = Business;
 	type ForumWeight = ForumWeight;
 	type ParamsOrigin = EnsureRoot<AccountId>;
@@ -90,13 +96,19 @@ impl pallet_validation_pool::Config for Test {
 	type BenchmarkHelper = Helper;
 }
 
-/// `blake2_256(subject ++ seed)`, known since block 0.
+/// The parent block's "VRF output": `blake2_256(subject ++ seed ++ parent)`.
 pub struct TestRandomness;
-impl Randomness<H256, BlockNumber> for TestRandomness {
-	fn random(subject: &[u8]) -> (H256, BlockNumber) {
+impl Randomness<Option<H256>, BlockNumber> for TestRandomness {
+	fn random(subject: &[u8]) -> (Option<H256>, BlockNumber) {
+		let now = System::block_number();
+		let parent = now.saturating_sub(1);
+		if now <= 1 || NoRandomness::get() {
+			return (None, parent);
+		}
 		let mut input = subject.to_vec();
 		input.extend_from_slice(&RandomSeed::get().to_le_bytes());
-		(H256(sp_io::hashing::blake2_256(&input)), 0)
+		input.extend_from_slice(&parent.to_le_bytes());
+		(Some(H256(sp_io::hashing::blake2_256(&input))), parent)
 	}
 }
 
@@ -109,6 +121,8 @@ impl pallet_availability::Config for Test {
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type MaxExperts = ConstU32<MAX_EXPERTS>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
 
 /// Small bounds so that full lists and per-block limits are easy to reach.
@@ -121,6 +135,7 @@ pub const MAX_PENDING_SCAN: u32 = 3;
 impl pallet_business::Config for Test {
 	type Currency = Balances;
 	type Experts = Availability;
+	type DrawReady = pallet_availability::RandomnessReady<Test>;
 	type Pools = ValidationPool;
 	type Forum = Forum;
 	type Salary = Reputation;
@@ -187,7 +202,11 @@ pub const FEE: u128 = 50;
 /// The availability stake of most tests' experts.
 pub const STAKE: Rep = 40;
 
-/// The parameters of the tests: short timeouts, §9's slash and attempts.
+/// The smallest request fee of the tests.
+pub const MIN_FEE: u128 = 10;
+
+/// The parameters of the tests: short timeouts, §9's slash, attempts and draws, a small
+/// minimum fee.
 pub fn test_params() -> BusinessParams<BlockNumber> {
 	BusinessParams {
 		evidence_timeout: 10,
@@ -195,6 +214,8 @@ pub fn test_params() -> BusinessParams<BlockNumber> {
 		no_show_slash: Perbill::from_percent(50),
 		max_validation_attempts: 3,
 		pool_duration: 10,
+		min_request_fee: MIN_FEE,
+		max_draws: 3,
 	}
 }
 
@@ -272,7 +293,10 @@ impl ExtBuilder {
 			.assimilate_storage(&mut t)
 			.unwrap();
 		pallet_availability::GenesisConfig::<Test> {
-			params: pallet_availability::AvailabilityParams { min_availability_stake: 10 },
+			params: pallet_availability::AvailabilityParams {
+				min_availability_stake: 10,
+				max_availability_period: 1_000_000,
+			},
 			..Default::default()
 		}
 		.assimilate_storage(&mut t)
@@ -386,7 +410,15 @@ pub fn expert(who: AccountId, amount: Rep) {
 	assert_ok!(Availability::stake_availability(RuntimeOrigin::signed(who), amount, 1_000_000));
 }
 
-/// `customer` asks for work with `fee`; returns the request id.
+/// `customer` asks for work with `fee` and the hook draws two blocks later (§6: never in the
+/// block of submission); returns the request id.
+pub fn submit_and_draw(customer: AccountId, fee: u128) -> RequestId {
+	let id = submit(customer, fee);
+	run_to_block(System::block_number() + 2);
+	id
+}
+
+/// `customer` asks for work with `fee`; returns the request id. Nothing is drawn yet.
 pub fn submit(customer: AccountId, fee: u128) -> RequestId {
 	let id = crate::NextRequestId::<Test>::get();
 	assert_ok!(Business::submit_request(

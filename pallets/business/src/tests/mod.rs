@@ -6,6 +6,7 @@
 pub(crate) mod mock;
 
 mod cancel;
+mod draws;
 mod errors;
 mod happy_path;
 mod outcomes;

@@ -4,12 +4,14 @@
 //! - The real `pallet-validation-pool` opens each stage's pool (`ValidationStages`), on an open
 //!   post or on one an earlier stage ratified.
 //! - [`MockParameters`] is the test runtime's [`GovernedParameters`], written as the real runtime
-//!   should write it: validation-pool, forum and governance keys go through their pallets'
+//!   writes it: validation-pool, forum and governance keys go through their pallets'
 //!   `set_params` with the proposal's origin; availability and work-request keys do not exist in
-//!   this runtime.
+//!   this runtime. Its hard ranges are the runtime's scaled to the tests' small amounts and
+//!   durations, and its joint checks are the runtime's ([`crate::Pallet::check_joint`]).
 
 use crate::{
 	self as pallet_governance, GovernanceParams, ProposalOf, ProposalState, Proposals, StageRules,
+	MAX_ATTEMPTS, MAX_STAGES,
 };
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
@@ -94,6 +96,7 @@ impl pallet_validation_pool::Config for Test {
 	type Reputation = Reputation;
 	type Forum = Forum;
 	type OnPoolResolved = Governance;
+	type WorkerLosses = ();
 	type ProtocolPosts = Governance;
 	type ForumWeight = ();
 	type ParamsOrigin = ParamsOrigin;
@@ -111,6 +114,8 @@ impl pallet_governance::Config for Test {
 	type Pools = ValidationPool;
 	type PoolDefaults = PoolDefaults;
 	type Parameters = MockParameters;
+	type Reputation = Reputation;
+	type Salary = Reputation;
 	type ParamsOrigin = ParamsOrigin;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -188,6 +193,13 @@ impl Get<PoolRules> for PoolDefaults {
 
 pub struct MockParameters;
 
+parameter_types! {
+	/// The two work-request parameters the joint checks read (PROTOCOL.md §8), standing in for
+	/// `pallet-business`, which this runtime does not have.
+	pub storage MockBusinessPoolDuration: u128 = 10;
+	pub storage MockMinRequestFee: u128 = 10;
+}
+
 fn fraction(value: u128) -> Result<Perbill, DispatchError> {
 	Governance::fraction(value)
 }
@@ -215,16 +227,23 @@ impl GovernedParameters for MockParameters {
 			PoolDurationMin => p.pool_duration_min.into(),
 			PoolDurationDefault => p.pool_duration_default.into(),
 			PoolDurationMax => p.pool_duration_max.into(),
+			PoolMinFee => p.min_pool_fee,
+			PoolQuorumMissFee => p.quorum_miss_fee.deconstruct().into(),
 			ForumReferenceChainLimit => forum.reference_chain_limit.into(),
 			ForumRevaluationLimit => forum.revaluation_limit.into(),
 			ForumPostDeposit => forum.post_deposit,
+			ParamKey::BusinessPoolDuration => MockBusinessPoolDuration::get(),
+			ParamKey::BusinessMinRequestFee => MockMinRequestFee::get(),
 			GovernanceStageCount
 			| GovernanceStageQuorum(_)
 			| GovernanceStageWinRatio(_)
 			| GovernanceStageBinding(_)
 			| GovernanceStageDuration(_)
 			| GovernanceMaxAttempts
-			| GovernanceProposalFee => Governance::param_value(key)?,
+			| GovernanceProposalFee
+			| GovernanceProposalDeposit
+			| GovernanceUpgradeSupport
+			| GovernanceUpgradeDelay => Governance::param_value(key)?,
 			_ => return None,
 		})
 	}
@@ -241,7 +260,9 @@ impl GovernedParameters for MockParameters {
 			| PoolRedistributeLosingStakes
 			| PoolDurationMin
 			| PoolDurationDefault
-			| PoolDurationMax => {
+			| PoolDurationMax
+			| PoolMinFee
+			| PoolQuorumMissFee => {
 				let mut p = pallet_validation_pool::Params::<Test>::get();
 				match key {
 					PoolMintingRatio => p.minting_ratio = FixedU128::from_inner(value),
@@ -252,7 +273,9 @@ impl GovernedParameters for MockParameters {
 					PoolRedistributeLosingStakes => p.redistribute_losing_stakes = flag(value)?,
 					PoolDurationMin => p.pool_duration_min = blocks(value)?,
 					PoolDurationDefault => p.pool_duration_default = blocks(value)?,
-					_ => p.pool_duration_max = blocks(value)?,
+					PoolDurationMax => p.pool_duration_max = blocks(value)?,
+					PoolMinFee => p.min_pool_fee = value,
+					_ => p.quorum_miss_fee = fraction(value)?,
 				}
 				ValidationPool::set_params(origin, Box::new(p))
 			},
@@ -265,19 +288,74 @@ impl GovernedParameters for MockParameters {
 				}
 				Forum::set_params(origin, p)
 			},
+			ParamKey::BusinessPoolDuration => {
+				MockBusinessPoolDuration::set(&value);
+				Ok(())
+			},
+			ParamKey::BusinessMinRequestFee => {
+				MockMinRequestFee::set(&value);
+				Ok(())
+			},
 			GovernanceStageCount
 			| GovernanceStageQuorum(_)
 			| GovernanceStageWinRatio(_)
 			| GovernanceStageBinding(_)
 			| GovernanceStageDuration(_)
 			| GovernanceMaxAttempts
-			| GovernanceProposalFee => {
+			| GovernanceProposalFee
+			| GovernanceProposalDeposit
+			| GovernanceUpgradeSupport
+			| GovernanceUpgradeDelay => {
 				Governance::set_params(origin, Box::new(Governance::params_with(key, value)?))
 			},
 			_ => Err(pallet_governance::Error::<Test>::UnknownParameter.into()),
 		}
 	}
+
+	/// The runtime's hard ranges, scaled to the tests: amounts in units (fees 1..=1000),
+	/// durations in blocks (pools of 1..=1000).
+	fn hard_range(key: ParamKey) -> Option<(u128, u128)> {
+		use ParamKey::*;
+		Self::current(key)?;
+		Some(match key {
+			PoolMintingRatio => (ONE_FIXED / 1_000, 1_000 * ONE_FIXED),
+			PoolStakeForAuthor | PoolBinding => (0, 100 * PERCENT),
+			PoolQuorum | PoolQuorumMissFee => (0, 50 * PERCENT),
+			PoolWinRatio => (50 * PERCENT, 90 * PERCENT),
+			PoolRedistributeLosingStakes => (0, 1),
+			PoolDurationMin => (1, 50),
+			PoolDurationDefault => (1, 500),
+			PoolDurationMax => (5, 1_000),
+			PoolMinFee => (1, 1_000),
+			// Wider than the forum's own cap (5), so that the tests see the forum's check.
+			ForumReferenceChainLimit => (1, 8),
+			ForumRevaluationLimit => (100_000, PPM as u128),
+			ForumPostDeposit => (0, 1_000),
+			ParamKey::BusinessPoolDuration => (1, 1_000),
+			ParamKey::BusinessMinRequestFee => (1, 1_000),
+			GovernanceStageCount => (2, MAX_STAGES as u128),
+			GovernanceStageQuorum(_) => (0, 50 * PERCENT),
+			GovernanceStageWinRatio(_) => (50 * PERCENT, 90 * PERCENT),
+			GovernanceStageBinding(_) => (0, 100 * PERCENT),
+			GovernanceStageDuration(_) => (1, 1_000),
+			GovernanceMaxAttempts => (1, MAX_ATTEMPTS as u128),
+			GovernanceProposalFee => (1, 1_000),
+			GovernanceProposalDeposit => (1, 10_000),
+			GovernanceUpgradeSupport => (10 * PERCENT, 66 * PERCENT),
+			GovernanceUpgradeDelay => (1, 1_000),
+			_ => return None,
+		})
+	}
+
+	fn check_together(key: ParamKey, value: u128) -> DispatchResult {
+		Governance::check_joint(key, value)
+	}
 }
+
+/// One percent in parts per billion.
+pub const PERCENT: u128 = 10_000_000;
+/// One as a `FixedU128` inner value.
+pub const ONE_FIXED: u128 = 1_000_000_000_000_000_000;
 
 // ---------------------------------------------------------------------------------------------
 // Accounts, genesis and checks.
@@ -287,13 +365,19 @@ pub const BOB: AccountId = 2;
 /// Writes proposals; holds no REP at genesis.
 pub const CAROL: AccountId = 3;
 pub const DAVE: AccountId = 4;
-/// Has too little of the native token to pay for a proposal.
+/// Has the native token for one stage's fee and the deposit: too little for three stages.
 pub const POOR: AccountId = 9;
 
 /// Native balance every named account starts with.
 pub const START_BALANCE: u128 = 1_000_000;
 /// The fee of each stage in the tests.
 pub const FEE: u128 = 10;
+/// The proposal deposit in the tests.
+pub const DEPOSIT: u128 = 100;
+/// Blocks from an upgrade's acceptance to its authorization in the tests.
+pub const UPGRADE_DELAY: BlockNumber = 5;
+/// `upgrade_support` in the tests: Alice's 60 FOR of `pass_stage` meets it, Bob's 40 does not.
+pub const UPGRADE_SUPPORT: Perbill = Perbill::from_percent(25);
 /// The duration of each stage in the tests.
 pub const STAGE_BLOCKS: BlockNumber = 10;
 
@@ -352,7 +436,7 @@ impl ExtBuilder {
 			balances: [ALICE, BOB, CAROL, DAVE]
 				.iter()
 				.map(|a| (*a, START_BALANCE))
-				.chain(core::iter::once((POOR, FEE + ED)))
+				.chain(core::iter::once((POOR, FEE + DEPOSIT + ED)))
 				.collect(),
 			..Default::default()
 		}
@@ -378,6 +462,9 @@ impl ExtBuilder {
 			stages: self.stages,
 			max_attempts: self.max_attempts,
 			proposal_fee: FEE,
+			proposal_deposit: DEPOSIT,
+			upgrade_support: UPGRADE_SUPPORT,
+			upgrade_delay: UPGRADE_DELAY,
 		}
 		.assimilate_storage(&mut t)
 		.unwrap();
@@ -421,6 +508,7 @@ pub fn run_to_block(n: BlockNumber) {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		ValidationPool::on_initialize(next);
+		Governance::on_initialize(next);
 		// The block's room left after its extrinsics: propagations of pools accepted above.
 		ValidationPool::on_idle(next, Weight::MAX);
 		check_invariants();
@@ -491,6 +579,11 @@ pub fn propose(change: crate::Change) -> ProposalId {
 /// Stage fees held from `who`.
 pub fn fees_held(who: AccountId) -> u128 {
 	Balances::balance_on_hold(&pallet_governance::HoldReason::ProposalFees.into(), &who)
+}
+
+/// Proposal deposits held from `who`.
+pub fn deposit_held(who: AccountId) -> u128 {
+	Balances::balance_on_hold(&pallet_governance::HoldReason::ProposalDeposit.into(), &who)
 }
 
 /// The pallet's events, oldest first.

@@ -4,8 +4,11 @@
 
 pub(crate) mod mock;
 
+mod deposit;
+mod joint;
 mod origin;
 mod params;
+mod properties;
 mod propose;
 mod stages;
 mod upgrade;

@@ -2,8 +2,8 @@
 
 use super::mock::*;
 use crate::{
-	Error, Event, GenesisConfig, GovernanceParams, Params, StageRules, HOUR_OF_BLOCKS,
-	MAX_ATTEMPTS, MAX_STAGES,
+	Error, Event, GenesisConfig, GovernanceParams, Params, StageRules, DAY_OF_BLOCKS,
+	HOUR_OF_BLOCKS, MAX_ATTEMPTS, MAX_STAGES,
 };
 use frame_support::{assert_noop, assert_ok};
 use guild_primitives::ParamKey;
@@ -29,9 +29,18 @@ fn the_defaults_are_the_protocol_s() {
 	}
 	assert_eq!(p.max_attempts, 3);
 	assert!(p.proposal_fee > 0);
+	// PROTOCOL.md §9: a deposit of 10 GUILD (12 decimals), 33% support, a day's delay.
+	assert_eq!(p.proposal_deposit, 10_000_000_000_000);
+	assert_eq!(p.upgrade_support, pct(33));
+	assert_eq!(p.upgrade_delay, 14_400);
+	assert_eq!(DAY_OF_BLOCKS, 14_400);
 	let g = GenesisConfig::<Test>::default();
 	assert_eq!(g.stages, p.stages.clone().into_inner());
 	assert_eq!((g.max_attempts, g.proposal_fee), (p.max_attempts, p.proposal_fee));
+	assert_eq!(
+		(g.proposal_deposit, g.upgrade_support, g.upgrade_delay),
+		(p.proposal_deposit, p.upgrade_support, p.upgrade_delay)
+	);
 	assert_ok!(G::validate_params(&p));
 }
 
@@ -39,7 +48,12 @@ fn the_defaults_are_the_protocol_s() {
 #[should_panic(expected = "governance genesis params are valid")]
 fn invalid_genesis_params_are_refused() {
 	let _ = RuntimeGenesisConfig {
-		governance: GenesisConfig { stages: vec![], max_attempts: 3, proposal_fee: FEE },
+		governance: GenesisConfig {
+			stages: vec![],
+			max_attempts: 3,
+			proposal_fee: FEE,
+			..Default::default()
+		},
 		..Default::default()
 	}
 	.build_storage();
@@ -102,6 +116,9 @@ fn every_governance_key_reads_its_value() {
 		assert_eq!(G::param_value(GovernanceStageDuration(0)), Some(STAGE_BLOCKS as u128));
 		assert_eq!(G::param_value(GovernanceMaxAttempts), Some(3));
 		assert_eq!(G::param_value(GovernanceProposalFee), Some(FEE));
+		assert_eq!(G::param_value(GovernanceProposalDeposit), Some(DEPOSIT));
+		assert_eq!(G::param_value(GovernanceUpgradeSupport), Some(250_000_000));
+		assert_eq!(G::param_value(GovernanceUpgradeDelay), Some(UPGRADE_DELAY as u128));
 		assert_eq!(G::param_value(GovernanceStageQuorum(3)), None);
 		assert_eq!(G::param_value(PoolQuorum), None);
 	});
@@ -131,6 +148,16 @@ fn params_with_sets_one_key() {
 		assert_eq!(p.stages[2].duration, 33);
 		let p = G::params_with(GovernanceProposalFee, 77).unwrap();
 		assert_eq!(p.proposal_fee, 77);
+		let p = G::params_with(GovernanceProposalDeposit, 150).unwrap();
+		assert_eq!(p.proposal_deposit, 150);
+		let p = G::params_with(GovernanceUpgradeSupport, 400_000_000).unwrap();
+		assert_eq!(p.upgrade_support, Perbill::from_percent(40));
+		let p = G::params_with(GovernanceUpgradeDelay, 9).unwrap();
+		assert_eq!(p.upgrade_delay, 9);
+		assert_noop!(
+			G::params_with(GovernanceUpgradeSupport, 1_000_000_001),
+			Error::<Test>::FractionAboveOne
+		);
 
 		assert_noop!(G::params_with(GovernanceStageQuorum(3), 1), Error::<Test>::UnknownParameter);
 		assert_noop!(

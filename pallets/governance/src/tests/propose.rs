@@ -53,11 +53,22 @@ fn propose_opens_the_first_stage_and_holds_the_later_fees() {
 		assert!(open.rules.redistribute_losing_stakes);
 		assert_eq!(Balances::balance(&dao), dao_before + FEE);
 		assert_eq!(fees_held(CAROL), 2 * FEE);
-		assert_eq!(Balances::balance(&CAROL), START_BALANCE - 3 * FEE);
+		// The deposit is held too, until the proposal ends.
+		assert_eq!(p.deposit, DEPOSIT);
+		assert_eq!(deposit_held(CAROL), DEPOSIT);
+		assert_eq!(Balances::balance(&CAROL), START_BALANCE - 3 * FEE - DEPOSIT);
 
 		System::assert_has_event(
-			Event::Proposed { proposal: 0, post, proposer: CAROL, change, stages: 3, fee: FEE }
-				.into(),
+			Event::Proposed {
+				proposal: 0,
+				post,
+				proposer: CAROL,
+				change,
+				stages: 3,
+				fee: FEE,
+				deposit: DEPOSIT,
+			}
+			.into(),
 		);
 		System::assert_last_event(
 			Event::StageStarted { proposal: 0, stage: 0, attempt: 1, pool }.into(),
@@ -116,14 +127,32 @@ fn propose_checks_the_post_and_the_signer() {
 }
 
 #[test]
-fn a_post_with_an_open_pool_is_refused_by_the_pools() {
+fn a_post_with_an_open_pool_cannot_carry_a_proposal() {
 	ExtBuilder::default().build_and_execute(|| {
-		let post = new_post(&[(CAROL, PPM)]);
+		// A co-author opened a plain pool on the post: it is not the proposal's to judge.
+		let post = new_post(&[(CAROL, 600_000), (BOB, 400_000)]);
 		assert_ok!(ValidationPool::initiate(RuntimeOrigin::signed(BOB), post, FEE, None));
 		assert_noop!(
 			Governance::propose(RuntimeOrigin::signed(CAROL), post, set(QUORUM_0, 200_000_000)),
-			pallet_validation_pool::Error::<Test>::PoolAlreadyOpen
+			Error::<Test>::PostHasOpenPool
 		);
+	});
+}
+
+#[test]
+fn a_proposal_post_belongs_to_governance_for_good() {
+	use guild_primitives::ProtocolPosts;
+	ExtBuilder::default().build_and_execute(|| {
+		let plain = new_post(&[(CAROL, PPM)]);
+		assert!(!<Governance as ProtocolPosts>::is_protocol_post(plain));
+		let id = propose(set(QUORUM_0, 200_000_000));
+		let post = proposal(id).post;
+		assert!(<Governance as ProtocolPosts>::is_protocol_post(post));
+		// Even once the proposal ended.
+		fail_stage(id);
+		assert!(matches!(state(id), ProposalState::Rejected { .. }));
+		assert!(<Governance as ProtocolPosts>::is_protocol_post(post));
+		assert!(!<Governance as ProtocolPosts>::is_protocol_post(plain));
 	});
 }
 
@@ -272,10 +301,84 @@ fn fractions_and_flags() {
 			post,
 			set(ParamKey::PoolRedistributeLosingStakes, 0)
 		));
-		// Stage 0's binding is zero: from zero any fraction may be proposed.
+		// Stage 0's binding is zero: from zero any fraction within the hard range may be proposed.
 		propose(set(ParamKey::GovernanceStageBinding(0), 1_000_000_000));
-		// And from zero any number (the forum's post deposit).
-		propose(set(ParamKey::ForumPostDeposit, 1_000_000_000_000));
+		// And from zero any number within the hard range (the forum's post deposit, at most
+		// 1000 in the tests): a post deposit of 10^30 would price everyone out of the forum.
+		let post = new_post(&[(CAROL, PPM)]);
+		for value in [1_001, 10u128.pow(30)] {
+			assert_noop!(
+				Governance::propose(
+					RuntimeOrigin::signed(CAROL),
+					post,
+					set(ParamKey::ForumPostDeposit, value)
+				),
+				Error::<Test>::OutsideHardRange
+			);
+		}
+		propose(set(ParamKey::ForumPostDeposit, 1_000));
+	});
+}
+
+#[test]
+fn a_change_stays_within_the_hard_range() {
+	ExtBuilder::default().build_and_execute(|| {
+		let post = new_post(&[(CAROL, PPM)]);
+		let refused = |key, value| {
+			assert_noop!(
+				Governance::propose(RuntimeOrigin::signed(CAROL), post, set(key, value)),
+				Error::<Test>::OutsideHardRange
+			);
+		};
+		// Within ×½..×2 but outside the hard range: win ratios lie within 50%..=90%.
+		refused(ParamKey::PoolWinRatio, 400_000_000);
+		refused(ParamKey::GovernanceStageWinRatio(0), 400_000_000);
+		refused(ParamKey::GovernanceStageWinRatio(2), 1_000_000_000);
+		// What is inside is allowed.
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(CAROL),
+			post,
+			set(ParamKey::GovernanceUpgradeSupport, 50 * PERCENT)
+		));
+		propose(set(ParamKey::GovernanceStageCount, 2));
+		propose(set(ParamKey::GovernanceStageWinRatio(0), 90 * PERCENT));
+	});
+}
+
+#[test]
+fn at_least_two_stages_is_a_hard_limit() {
+	ExtBuilder::default()
+		.with_stages(test_stages()[..2].to_vec())
+		.build_and_execute(|| {
+			let post = new_post(&[(CAROL, PPM)]);
+			// One stage is within ×½ of two, but not within the hard range.
+			assert_noop!(
+				Governance::propose(
+					RuntimeOrigin::signed(CAROL),
+					post,
+					set(ParamKey::GovernanceStageCount, 1)
+				),
+				Error::<Test>::OutsideHardRange
+			);
+		});
+}
+
+#[test]
+fn check_change_refuses_what_is_outside_the_hard_range_even_from_zero() {
+	ExtBuilder::default().build_and_execute(|| {
+		type G = crate::Pallet<Test>;
+		// A current value of 0 puts no ×2 bound, but the hard range still applies.
+		let key = ParamKey::ForumPostDeposit;
+		assert_ok!(G::check_change(key, 0, 1_000));
+		assert_noop!(G::check_change(key, 0, 1_001), Error::<Test>::OutsideHardRange);
+		assert_noop!(G::check_change(key, 0, u128::MAX), Error::<Test>::OutsideHardRange);
+		// The ratio is checked first.
+		assert_noop!(G::check_change(key, 100, 201), Error::<Test>::ChangeOutOfBounds);
+		// A key this runtime does not have.
+		assert_noop!(
+			G::check_change(ParamKey::BusinessMaxDraws, 3, 4),
+			Error::<Test>::UnknownParameter
+		);
 	});
 }
 
@@ -283,25 +386,20 @@ fn fractions_and_flags() {
 fn the_owning_pallet_checks_the_value_when_proposed() {
 	ExtBuilder::default().build_and_execute(|| {
 		let post = new_post(&[(CAROL, PPM)]);
-		// Within ×½..×2, but the pools refuse a win ratio below one half.
+		// Within ×½..×2 and the hard range, but the pools refuse a default duration below
+		// their shortest pool.
+		let mut pools = pallet_validation_pool::Params::<Test>::get();
+		pools.pool_duration_min = 8;
+		assert_ok!(ValidationPool::set_params(RuntimeOrigin::root(), Box::new(pools)));
 		assert_noop!(
 			Governance::propose(
 				RuntimeOrigin::signed(CAROL),
 				post,
-				set(ParamKey::PoolWinRatio, 400_000_000)
+				set(ParamKey::PoolDurationDefault, 7)
 			),
-			pallet_validation_pool::Error::<Test>::WinRatioBelowHalf
+			pallet_validation_pool::Error::<Test>::DefaultDurationOutOfBounds
 		);
-		// And so does governance for its stages.
-		assert_noop!(
-			Governance::propose(
-				RuntimeOrigin::signed(CAROL),
-				post,
-				set(ParamKey::GovernanceStageWinRatio(0), 400_000_000)
-			),
-			Error::<Test>::WinRatioBelowHalf
-		);
-		// The forum's chain limit is at most 5.
+		// The forum's chain limit is at most 5 (the tests' hard range allows 8).
 		assert_noop!(
 			Governance::propose(
 				RuntimeOrigin::signed(CAROL),
@@ -317,7 +415,8 @@ fn the_owning_pallet_checks_the_value_when_proposed() {
 fn the_proposer_must_afford_every_stage() {
 	ExtBuilder::default().build_and_execute(|| {
 		let post = new_post(&[(POOR, PPM)]);
-		// POOR holds one fee and the existential deposit: three stages cost three fees.
+		// POOR holds one fee, the deposit and the existential deposit: three stages cost three
+		// fees.
 		assert_noop!(
 			Governance::propose(RuntimeOrigin::signed(POOR), post, set(QUORUM_0, 200_000_000)),
 			Error::<Test>::InsufficientBalance
@@ -337,7 +436,23 @@ fn a_single_stage_holds_nothing() {
 				set(QUORUM_0, 200_000_000)
 			));
 			assert_eq!(fees_held(POOR), 0);
+			assert_eq!(deposit_held(POOR), DEPOSIT);
 			assert_eq!(Balances::balance(&POOR), ED);
+		});
+}
+
+#[test]
+fn the_proposer_must_afford_the_deposit() {
+	ExtBuilder::default()
+		.with_stages(test_stages()[..1].to_vec())
+		.build_and_execute(|| {
+			// One fee and the existential deposit, one unit short of the deposit.
+			assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(POOR), ALICE, 1));
+			let post = new_post(&[(POOR, PPM)]);
+			assert_noop!(
+				Governance::propose(RuntimeOrigin::signed(POOR), post, set(QUORUM_0, 200_000_000)),
+				Error::<Test>::InsufficientBalance
+			);
 		});
 }
 

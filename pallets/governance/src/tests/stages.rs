@@ -138,7 +138,9 @@ fn a_rejected_middle_stage_ends_the_proposal() {
 		assert_eq!(Governance::param_value(QUORUM_0), Some(100_000_000));
 		assert!(!governance_events().iter().any(|e| matches!(e, Event::ParameterChanged { .. })));
 		assert_eq!(fees_held(CAROL), 0);
-		assert_eq!(Balances::balance(&CAROL), START_BALANCE - 2 * FEE);
+		// The deposit was forfeited.
+		assert_eq!(deposit_held(CAROL), 0);
+		assert_eq!(Balances::balance(&CAROL), START_BALANCE - 2 * FEE - DEPOSIT);
 		assert_eq!(post_status(post), PostStatus::Rejected);
 		assert_eq!(ProposalOfPool::<Test>::iter().count(), 0);
 		// The parameter is free again.
@@ -154,7 +156,7 @@ fn a_rejected_first_stage_releases_every_later_fee() {
 		fail_stage(id);
 		assert!(matches!(state(id), ProposalState::Rejected { stage: 0, .. }));
 		assert_eq!(fees_held(CAROL), 0);
-		assert_eq!(Balances::balance(&CAROL), START_BALANCE - FEE);
+		assert_eq!(Balances::balance(&CAROL), START_BALANCE - FEE - DEPOSIT);
 	});
 }
 
@@ -175,9 +177,9 @@ fn a_missed_quorum_retries_the_stage() {
 		System::assert_has_event(
 			Event::StageStarted { proposal: id, stage: 0, attempt: 2, pool: retry }.into(),
 		);
-		// The missed pool refunded its fee and the retry took it again; the later fees stay
-		// held.
-		assert_eq!(Balances::balance(&CAROL), START_BALANCE - 3 * FEE);
+		// The missed pool refunded its fee less the quorum-miss fee (10%) and the retry took it
+		// again; the later fees and the deposit stay held.
+		assert_eq!(Balances::balance(&CAROL), START_BALANCE - 3 * FEE - FEE / 10 - DEPOSIT);
 		assert_eq!(fees_held(CAROL), 2 * FEE);
 
 		// A retry of a later stage.
@@ -215,9 +217,10 @@ fn a_stage_that_misses_its_quorum_too_often_expires_the_proposal() {
 		System::assert_has_event(
 			Event::ProposalExpired { proposal: id, stage: 0, pool: last }.into(),
 		);
-		// Every fee is back with Carol.
+		// Every fee is back with Carol but the three quorum-miss fees; the deposit is forfeited.
 		assert_eq!(fees_held(CAROL), 0);
-		assert_eq!(Balances::balance(&CAROL), START_BALANCE);
+		assert_eq!(deposit_held(CAROL), 0);
+		assert_eq!(Balances::balance(&CAROL), START_BALANCE - 3 * (FEE / 10) - DEPOSIT);
 		assert_eq!(ProposalOfParameter::<Test>::get(QUORUM_0), None);
 		assert_eq!(ProposalOfPool::<Test>::iter().count(), 0);
 		// The post is still open, but it carried its proposal.
@@ -251,9 +254,10 @@ fn a_stage_the_pools_refuse_aborts_the_proposal() {
 			}
 			.into(),
 		);
-		// The fees of stages 1 and 2 are back with Carol, none of the later pools opened.
+		// The fees of stages 1 and 2 are back with Carol, none of the later pools opened; the
+		// change was not made, so the deposit is forfeited.
 		assert_eq!(fees_held(CAROL), 0);
-		assert_eq!(Balances::balance(&CAROL), START_BALANCE - FEE);
+		assert_eq!(Balances::balance(&CAROL), START_BALANCE - FEE - DEPOSIT);
 		assert_eq!(pallet_validation_pool::PoolOfPost::<Test>::get(proposal(id).post), None);
 		assert_eq!(ProposalOfParameter::<Test>::get(QUORUM_0), None);
 	});
@@ -455,6 +459,6 @@ fn the_first_accepted_stage_ratifies_the_post_and_the_later_stages_judge_it_agai
 		assert_eq!(value(post), 10);
 		assert_eq!(carol_rep(), 10);
 		assert_eq!(held_deposit(), 0);
-		assert_eq!(Balances::balance(&CAROL), START_BALANCE - 3 * FEE);
+		assert_eq!(Balances::balance(&CAROL), START_BALANCE - 3 * FEE - DEPOSIT);
 	});
 }

@@ -31,8 +31,12 @@ fn anyone_may_evaluate_an_ended_pool_for_free() {
 			System::set_block_number(end + 1);
 			let info = ValidationPool::evaluate(RuntimeOrigin::signed(EVE), pool).unwrap();
 			assert_eq!(info.pays_fee, Pays::No);
-			// The settlement of two stakers, and what the listener reported.
-			assert_eq!(info.actual_weight, Some(<() as WeightInfo>::evaluate(2) + RESOLVED_WEIGHT));
+			// The settlement of two stakers (a worker's loss bound included), and what the
+			// listener reported.
+			assert_eq!(
+				info.actual_weight,
+				Some(<() as WeightInfo>::evaluate(2) + WORKER_LOSS_WEIGHT + RESOLVED_WEIGHT)
+			);
 			assert_eq!(outcome(pool), Some(PoolOutcome::Accepted));
 			// Carol's share of the pot is paid; the 10 minted for the post wait for the
 			// propagation, which the block's `on_idle` runs.
@@ -56,7 +60,7 @@ fn evaluate_costs_a_fee_up_front_that_success_refunds() {
 		assert_eq!(info.pays_fee, Pays::Yes, "failed calls are not free");
 		assert_eq!(
 			info.call_weight,
-			<() as WeightInfo>::evaluate(MAX_STAKERS) + RESOLVED_WEIGHT,
+			<() as WeightInfo>::evaluate(MAX_STAKERS) + WORKER_LOSS_WEIGHT + RESOLVED_WEIGHT,
 			"the worst case, the listeners' bound included (the propagation is a step of its own)"
 		);
 	});

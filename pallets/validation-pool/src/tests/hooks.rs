@@ -127,6 +127,7 @@ fn the_hook_reports_the_weight_of_what_it_evaluated() {
 			let expected = queue_read
 				+ <() as WeightInfo>::evaluate(1)
 				+ <() as WeightInfo>::evaluate(2)
+				+ WORKER_LOSS_WEIGHT * 2
 				+ RESOLVED_WEIGHT * 2
 				+ <() as WeightInfo>::on_initialize_slots(1);
 			assert_eq!(weight, expected);

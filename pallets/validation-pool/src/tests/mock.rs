@@ -82,6 +82,7 @@ impl pallet_validation_pool::Config for Test {
 	type Reputation = Reputation;
 	type Forum = Forum;
 	type OnPoolResolved = RecordResolved;
+	type WorkerLosses = DirectWorkerLosses;
 	type ProtocolPosts = MockProtocolPosts;
 	type ForumWeight = ForumWeight;
 	type ParamsOrigin = EnsureRoot<AccountId>;
@@ -121,6 +122,27 @@ impl guild_primitives::ProtocolPosts for MockProtocolPosts {
 /// Mark `post` as owned by a protocol rule.
 pub fn make_protocol_post(post: PostId) {
 	ProtocolPostList::mutate(|l| l.push(post));
+}
+
+/// What the worker-loss double declares it may cost.
+pub const WORKER_LOSS_WEIGHT: Weight = Weight::from_parts(1_000, 10);
+
+/// Takes a losing worker's loss straight out of their availability hold, as the availability
+/// pallet does (this mock has no availability pallet).
+pub struct DirectWorkerLosses;
+impl guild_primitives::WorkerLosses<AccountId> for DirectWorkerLosses {
+	fn lose(who: &AccountId, amount: Rep) -> Rep {
+		let take = amount.min(availability(*who));
+		assert_ok!(<Reputation as ReputationLedger<AccountId>>::slash_held(
+			who,
+			RepHoldReason::Availability,
+			take
+		));
+		take
+	}
+	fn lose_weight() -> Weight {
+		WORKER_LOSS_WEIGHT
+	}
 }
 
 /// Records every resolved pool, as the work-request and governance pallets will hear of them.

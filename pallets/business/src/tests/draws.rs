@@ -1,0 +1,113 @@
+//! The draw (§6, §11.7): never in the block that asked for it, with randomness of a later
+//! block, by the hook; postponed without randomness.
+
+use super::mock::*;
+use crate::{Event, RequestStatus};
+use guild_primitives::ExpertPool;
+
+/// The experts Alice, Bob, Carol and Ferdie stake the same; `customers` each ask for work in
+/// block 1. Without randomness in block `blind` (if any), the draw waits a block. Returns the
+/// workers drawn and the block each request was drawn in.
+fn draw_with_blind_block(blind: Option<BlockNumber>) -> Vec<(AccountId, BlockNumber)> {
+	let mut drawn = vec![];
+	ExtBuilder::default()
+		.with_rep(&[(ALICE, 100), (BOB, 100), (CAROL, 100), (DAVE, 200), (FERDIE, 100)])
+		.build_and_execute(|| {
+			for who in [ALICE, BOB, CAROL, FERDIE] {
+				expert(who, STAKE);
+			}
+			let ids = [submit(CUSTOMER, FEE), submit(OTHER_CUSTOMER, FEE)];
+			for block in 2..=6 {
+				NoRandomness::set(Some(block) == blind);
+				run_to_block(block);
+			}
+			NoRandomness::set(false);
+			for id in ids {
+				let RequestStatus::Assigned { worker, deadline, .. } = status(id) else {
+					panic!("request {id} is not assigned: {:?}", status(id));
+				};
+				drawn.push((worker, deadline - 10));
+			}
+		});
+	drawn
+}
+
+/// §11.7: in the block of submission nobody can know who will be drawn: nothing is drawn then,
+/// and the same requests draw other experts when their draw falls in another block.
+#[test]
+fn the_submitter_cannot_compute_who_will_be_drawn() {
+	ExtBuilder::default().build_and_execute(|| {
+		for who in [ALICE, BOB, CAROL] {
+			expert(who, STAKE);
+		}
+		run_to_block(5);
+		let id = submit(CUSTOMER, FEE);
+		// What the submitter could compute in block 5 (from block 4's VRF output) is not the
+		// draw's seed: that uses block 6's, made after the request was in block 5.
+		let known = pallet_availability::Pallet::<Test>::seed(id, 0);
+		assert_eq!(status(id), RequestStatus::Drawing { at: 6 });
+		assert!(!events().iter().any(|e| matches!(e, Event::<Test>::WorkerAssigned { .. })));
+		for who in [ALICE, BOB, CAROL] {
+			assert_eq!(<Availability as ExpertPool<AccountId>>::assignment(&who), None);
+		}
+		run_to_block(6);
+		assert_eq!(status(id), RequestStatus::Drawing { at: 6 });
+		run_to_block(7);
+		assert!(matches!(status(id), RequestStatus::Assigned { .. }));
+		assert_ne!(pallet_availability::Pallet::<Test>::seed(id, 0), known);
+	});
+	// Drawn in block 3, or in block 4 when block 3 has no randomness: other experts.
+	let on_time = draw_with_blind_block(None);
+	let late = draw_with_blind_block(Some(3));
+	assert_eq!(on_time.iter().map(|d| d.1).collect::<Vec<_>>(), vec![3, 3]);
+	assert_eq!(late.iter().map(|d| d.1).collect::<Vec<_>>(), vec![4, 4]);
+	let workers = |d: &[(AccountId, BlockNumber)]| d.iter().map(|d| d.0).collect::<Vec<_>>();
+	assert_ne!(workers(&on_time), workers(&late), "the block of the draw decides");
+}
+
+#[test]
+fn without_randomness_the_draw_waits_a_block() {
+	ExtBuilder::default().build_and_execute(|| {
+		expert(ALICE, STAKE);
+		let id = submit(CUSTOMER, FEE);
+		NoRandomness::set(true);
+		run_to_block(3);
+		assert_eq!(status(id), RequestStatus::Drawing { at: 3 });
+		System::assert_has_event(Event::<Test>::DrawScheduled { request: id, at: 3 }.into());
+		run_to_block(5);
+		assert_eq!(status(id), RequestStatus::Drawing { at: 5 });
+		NoRandomness::set(false);
+		run_to_block(6);
+		assert_eq!(
+			status(id),
+			RequestStatus::Assigned { worker: ALICE, stake: STAKE, deadline: 16 }
+		);
+		assert_eq!(request(id).draws, 1);
+	});
+}
+
+#[test]
+fn without_randomness_pending_requests_wait_for_the_next_expert() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = submit_and_draw(CUSTOMER, FEE);
+		assert!(matches!(status(id), RequestStatus::Pending { .. }));
+		NoRandomness::set(true);
+		expert(ALICE, STAKE);
+		assert!(matches!(status(id), RequestStatus::Pending { .. }));
+		assert_eq!(<Availability as ExpertPool<AccountId>>::assignment(&ALICE), None);
+		NoRandomness::set(false);
+		expert(BOB, STAKE);
+		assert!(matches!(status(id), RequestStatus::Assigned { .. }));
+	});
+}
+
+/// Failed draws (nobody to draw) do not count against `max_draws`; drawn workers do.
+#[test]
+fn only_drawn_workers_count_as_draws() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = submit_and_draw(CUSTOMER, FEE);
+		assert_eq!(request(id).draws, 0);
+		expert(ALICE, 10);
+		assert_eq!(request(id).draws, 1);
+	});
+}
