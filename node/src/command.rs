@@ -42,6 +42,14 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			// The production chain, from the operator's genesis file: `guild` reads
+			// `guild-genesis.json` in the working directory, `guild:<path>` the file named.
+			"guild" => Box::new(chain_spec::guild_chain_spec_from_file(std::path::Path::new(
+				chain_spec::GUILD_GENESIS_FILE,
+			))?),
+			id if id.starts_with("guild:") => Box::new(chain_spec::guild_chain_spec_from_file(
+				std::path::Path::new(&id["guild:".len()..]),
+			)?),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},

@@ -13,6 +13,9 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_availability, Availability]
 	[pallet_business, Business]
 	[pallet_governance, Governance]
+	[pallet_utility, Utility]
+	[pallet_proxy, Proxy]
+	[pallet_multisig, Multisig]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

@@ -233,4 +233,12 @@ mod runtime {
 	pub type Business = pallet_business;
 	#[runtime::pallet_index(15)]
 	pub type Governance = pallet_governance;
+
+	// The everyday pallets of wallets and tools (indices 16..20 stay free for Guild's own).
+	#[runtime::pallet_index(20)]
+	pub type Utility = pallet_utility;
+	#[runtime::pallet_index(21)]
+	pub type Proxy = pallet_proxy;
+	#[runtime::pallet_index(22)]
+	pub type Multisig = pallet_multisig;
 }

@@ -158,10 +158,13 @@ mod benchmarks {
 			<Pallet<T> as Forum<T::AccountId>>::ratify(id)?;
 		}
 
-		assert_eq!(Posts::<T>::get(id).map(|p| p.status), Some(PostStatus::Ratified));
+		let post = Posts::<T>::get(id).ok_or(BenchmarkError::Stop("the post exists"))?;
+		assert_eq!(post.status, PostStatus::Ratified);
+		assert!(post.deposit.is_zero(), "the ratification released the deposit");
 		Ok(())
 	}
 
+	/// The first judgement: the post still holds its deposit, which the rejection releases.
 	#[benchmark]
 	fn reject() -> Result<(), BenchmarkError> {
 		let (caller, deposit) = funded_caller::<T>();
@@ -180,7 +183,9 @@ mod benchmarks {
 			<Pallet<T> as Forum<T::AccountId>>::reject(id)?;
 		}
 
-		assert_eq!(Posts::<T>::get(id).map(|p| p.status), Some(PostStatus::Rejected));
+		let post = Posts::<T>::get(id).ok_or(BenchmarkError::Stop("the post exists"))?;
+		assert_eq!(post.status, PostStatus::Rejected);
+		assert!(post.deposit.is_zero(), "the rejection released the deposit");
 		Ok(())
 	}
 

@@ -10,10 +10,10 @@
 //!   plain vectors and checks these sizes itself, so that an oversized post fails with a named
 //!   error ([`Error::UriTooLong`], [`Error::TooManyAuthors`], [`Error::TooManyReferences`])
 //!   rather than failing to decode. Posts get sequential ids **starting at 0**. A deposit of
-//!   `post_deposit` native tokens is held from the signer while the post is unratified.
-//! - [`guild_primitives::Forum`]: the validation pools ratify (the deposit is released) or
-//!   reject (the deposit stays held: a rejected post keeps costing its author, which deters
-//!   spam) and propagate minted REP into a post.
+//!   `post_deposit` native tokens is held from the signer until a pool first judges the post.
+//! - [`guild_primitives::Forum`]: the validation pools ratify or reject a post (the first
+//!   verdict, either way, releases its deposit: PROTOCOL.md §3, edition 2) and propagate minted
+//!   REP into a post.
 //! - Propagation follows §3 to the unit; see [`propagation`] for the rules this pallet had to
 //!   decide where §3 is silent.
 //!
@@ -102,7 +102,7 @@ pub mod pallet {
 	/// Why the forum holds native tokens.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// The deposit of an unratified (or rejected) post.
+		/// The deposit of a post no pool has judged yet.
 		#[codec(index = 0)]
 		PostDeposit,
 	}
@@ -125,7 +125,7 @@ pub mod pallet {
 		pub reference_chain_limit: u32,
 		/// The most Σ |reference weight| of one post may be, in ppm (≤ 1_000_000).
 		pub revaluation_limit: u32,
-		/// Native tokens held from a post's submitter until it is ratified.
+		/// Native tokens held from a post's submitter until a pool first judges it.
 		pub post_deposit: BalanceOf<T>,
 	}
 
@@ -163,10 +163,12 @@ pub mod pallet {
 			content_hash: H256,
 			deposit: BalanceOf<T>,
 		},
-		/// A pool accepted `post`; `deposit_released` went back to its submitter.
+		/// A pool accepted `post`; `deposit_released` went back to its submitter (0 if an earlier
+		/// pool had judged it).
 		PostRatified { post: PostId, deposit_released: BalanceOf<T> },
-		/// A pool rejected `post`; its deposit stays held.
-		PostRejected { post: PostId },
+		/// A pool rejected `post`; `deposit_released` went back to its submitter (0 if an earlier
+		/// pool had judged it).
+		PostRejected { post: PostId, deposit_released: BalanceOf<T> },
 		/// `amount` of minted REP propagated from `post`: `burned` of it went to the Incinerator,
 		/// the rest to authors (see the Reputation pallet's events); `visits` posts were visited.
 		Propagated { post: PostId, amount: Rep, burned: Rep, visits: u32 },
@@ -250,7 +252,8 @@ pub mod pallet {
 		/// references: a longer argument fails with `UriTooLong`, `TooManyAuthors` or
 		/// `TooManyReferences` before anything else is checked.
 		///
-		/// Holds `post_deposit` from the signer until the post is ratified. Ids are sequential
+		/// Holds `post_deposit` from the signer until a pool first judges the post (ratified or
+		/// rejected). Ids are sequential
 		/// from 0.
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::submit_post_weight(
@@ -442,11 +445,32 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Records a pool's verdict on `post` and releases the deposit the post still holds, which
+		/// only the first judgement finds: it is zeroed on release, so a second verdict releases
+		/// nothing. Returns what was released.
+		fn judge(post: PostId, verdict: PostStatus) -> Result<BalanceOf<T>, DispatchError> {
+			Posts::<T>::try_mutate(post, |maybe| -> Result<_, DispatchError> {
+				let p = maybe.as_mut().ok_or(Error::<T>::UnknownPost)?;
+				let released = p.deposit;
+				if !released.is_zero() {
+					T::Currency::release(
+						&HoldReason::PostDeposit.into(),
+						&p.submitter,
+						released,
+						Precision::BestEffort,
+					)?;
+					p.deposit = Zero::zero();
+				}
+				p.status = verdict;
+				Ok(released)
+			})
+		}
+
 		/// Checks the forum's invariants:
 		/// - post ids are exactly `0..NextPostId`;
 		/// - every post's authors and references obey the rules they were checked against;
-		/// - a ratified post holds no deposit, and each submitter's held deposits equal the
-		///   deposits its posts record;
+		/// - a judged (ratified or rejected) post holds no deposit, and each submitter's held
+		///   deposits equal the deposits its posts record;
 		/// - the parameters are in range.
 		pub fn do_try_state() -> Result<(), TryRuntimeError> {
 			let next = NextPostId::<T>::get();
@@ -467,8 +491,8 @@ pub mod pallet {
 						ensure!(*cited < id, "a post cites a newer post");
 					}
 				}
-				if post.status == PostStatus::Ratified {
-					ensure!(post.deposit.is_zero(), "a ratified post still holds a deposit");
+				if post.status != PostStatus::Open {
+					ensure!(post.deposit.is_zero(), "a judged post still holds a deposit");
 				}
 				let held = deposits.entry(post.submitter.clone()).or_default();
 				*held = held.saturating_add(post.deposit);
@@ -494,38 +518,20 @@ pub mod pallet {
 			Posts::<T>::get(post).map(|p| p.status)
 		}
 
-		/// Marks `post` ratified and releases whatever deposit it still holds. A later pool on
-		/// the same post may ratify it again (nothing more to release) or reject it: the status
-		/// records the latest verdict.
+		/// Marks `post` ratified and releases its deposit if no pool judged it before. A later
+		/// pool on the same post may ratify or reject it again (nothing more to release): the
+		/// status records the latest verdict.
 		fn ratify(post: PostId) -> DispatchResult {
-			let released = Posts::<T>::try_mutate(post, |maybe| -> Result<_, DispatchError> {
-				let p = maybe.as_mut().ok_or(Error::<T>::UnknownPost)?;
-				let released = p.deposit;
-				if !released.is_zero() {
-					T::Currency::release(
-						&HoldReason::PostDeposit.into(),
-						&p.submitter,
-						released,
-						Precision::BestEffort,
-					)?;
-					p.deposit = Zero::zero();
-				}
-				p.status = PostStatus::Ratified;
-				Ok(released)
-			})?;
+			let released = Self::judge(post, PostStatus::Ratified)?;
 			Self::deposit_event(Event::PostRatified { post, deposit_released: released });
 			Ok(())
 		}
 
-		/// Marks `post` rejected. Its deposit, if still held, stays held: a rejected post keeps
-		/// costing its submitter.
+		/// Marks `post` rejected and releases its deposit if no pool judged it before
+		/// (PROTOCOL.md §3, edition 2: the first judgement releases it, whatever the verdict).
 		fn reject(post: PostId) -> DispatchResult {
-			Posts::<T>::try_mutate(post, |maybe| -> DispatchResult {
-				let p = maybe.as_mut().ok_or(Error::<T>::UnknownPost)?;
-				p.status = PostStatus::Rejected;
-				Ok(())
-			})?;
-			Self::deposit_event(Event::PostRejected { post });
+			let released = Self::judge(post, PostStatus::Rejected)?;
+			Self::deposit_event(Event::PostRejected { post, deposit_released: released });
 			Ok(())
 		}
 

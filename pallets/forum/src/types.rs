@@ -52,7 +52,7 @@ pub struct ForumParams<Balance> {
 	pub reference_chain_limit: u32,
 	/// The most Σ |reference weight| of one post may be, in ppm (at most 1_000_000).
 	pub revaluation_limit: u32,
-	/// Native tokens held from the submitter while the post is unratified.
+	/// Native tokens held from the submitter until a pool first judges the post.
 	pub post_deposit: Balance,
 }
 
@@ -97,8 +97,8 @@ pub struct Post<T: Config> {
 	pub status: PostStatus,
 	/// The account that signed the submission and paid the deposit.
 	pub submitter: T::AccountId,
-	/// Native tokens still held for this post: the deposit until ratification, then 0. A
-	/// rejected post keeps its deposit held.
+	/// Native tokens still held for this post: the deposit until a pool first judges it
+	/// (ratified or rejected), then 0.
 	pub deposit: BalanceOf<T>,
 	/// Block the post was submitted in.
 	pub block: BlockNumberFor<T>,

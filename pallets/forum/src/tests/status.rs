@@ -49,19 +49,67 @@ fn ratification_releases_the_deposit() {
 }
 
 #[test]
-fn a_rejected_post_keeps_its_deposit_held() {
+fn rejection_releases_the_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		let p = solo(ALICE, &[]);
+		assert_eq!(held(ALICE), DEPOSIT);
 		assert_ok!(<Forum as ForumT<AccountId>>::reject(p));
 		let post = Posts::<Test>::get(p).unwrap();
 		assert_eq!(post.status, PostStatus::Rejected);
-		assert_eq!(post.deposit, DEPOSIT);
-		assert_eq!(held(ALICE), DEPOSIT);
-		System::assert_last_event(Event::PostRejected { post: p }.into());
-
-		// Should a later pool accept it after all, the deposit is released then.
-		assert_ok!(<Forum as ForumT<AccountId>>::ratify(p));
+		assert_eq!(post.deposit, 0);
 		assert_eq!(held(ALICE), 0);
+		assert_eq!(Balances::balance(&ALICE), START_BALANCE);
+		System::assert_last_event(
+			Event::PostRejected { post: p, deposit_released: DEPOSIT }.into(),
+		);
+
+		// A second rejection releases nothing more.
+		assert_ok!(<Forum as ForumT<AccountId>>::reject(p));
+		System::assert_last_event(Event::PostRejected { post: p, deposit_released: 0 }.into());
+		assert_eq!(Balances::balance(&ALICE), START_BALANCE);
+	});
+}
+
+#[test]
+fn only_the_first_judgement_releases_the_deposit() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Two posts by Alice, so a double release would show up as a shortfall on the other
+		// post's hold.
+		let rejected_first = solo(ALICE, &[]);
+		let ratified_first = solo(ALICE, &[]);
+		assert_eq!(held(ALICE), 2 * DEPOSIT);
+
+		// Rejected, then ratified by a later pool: released once, by the rejection.
+		assert_ok!(<Forum as ForumT<AccountId>>::reject(rejected_first));
+		assert_eq!(held(ALICE), DEPOSIT);
+		assert_ok!(<Forum as ForumT<AccountId>>::ratify(rejected_first));
+		System::assert_last_event(
+			Event::PostRatified { post: rejected_first, deposit_released: 0 }.into(),
+		);
+		assert_eq!(held(ALICE), DEPOSIT);
+		assert_eq!(Posts::<Test>::get(rejected_first).unwrap().status, PostStatus::Ratified);
+
+		// Ratified, then rejected: released once, by the ratification.
+		assert_ok!(<Forum as ForumT<AccountId>>::ratify(ratified_first));
+		assert_eq!(held(ALICE), 0);
+		assert_ok!(<Forum as ForumT<AccountId>>::reject(ratified_first));
+		System::assert_last_event(
+			Event::PostRejected { post: ratified_first, deposit_released: 0 }.into(),
+		);
+		assert_eq!(Posts::<Test>::get(ratified_first).unwrap().status, PostStatus::Rejected);
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(Balances::balance(&ALICE), START_BALANCE);
+	});
+}
+
+#[test]
+fn a_post_submitted_without_a_deposit_releases_nothing() {
+	ExtBuilder::default().deposit(0).build_and_execute(|| {
+		let p = solo(ALICE, &[]);
+		assert_eq!(held(ALICE), 0);
+		assert_ok!(<Forum as ForumT<AccountId>>::reject(p));
+		System::assert_last_event(Event::PostRejected { post: p, deposit_released: 0 }.into());
+		assert_eq!(Balances::balance(&ALICE), START_BALANCE);
 	});
 }
 
