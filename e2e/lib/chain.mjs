@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
+import { DEV_PHRASE, Keyring } from '@polkadot/keyring';
 import { isU8a } from '@polkadot/util';
 import { cryptoWaitReady, encodeAddress, mnemonicGenerate } from '@polkadot/util-crypto';
 
@@ -81,6 +81,15 @@ export async function devAccounts() {
 export function ss58(value) {
   if (typeof value === 'string') return encodeAddress(value, 42);
   return encodeAddress(isU8a(value) && !value.toU8a ? value : value.toU8a(), 42);
+}
+
+/**
+ * `count` sr25519 accounts derived from the development phrase: `//<name>//0`, `//<name>//1`...
+ * (the key pairs `addFromUri('//<name>//<i>')` gives, derived from one root: fast for thousands).
+ */
+export async function derivedAccounts(name, count) {
+  const root = (await sr25519Keyring()).createFromUri(DEV_PHRASE);
+  return Array.from({ length: count }, (_, i) => root.derive(`//${name}//${i}`));
 }
 
 /** A new random sr25519 account (never seen on chain). */
@@ -259,6 +268,76 @@ export async function sendTogether(api, txs, opts = {}) {
   return Promise.all(prepared.map(([tx, signer, nonce]) => signAndSend(api, tx, signer, { nonce, timeoutMs: 90_000, ...opts })));
 }
 
+/**
+ * Send many extrinsics (list of [tx, signer] or [tx, signer, nonce]) without a subscription each:
+ * a node serves at most 1,024 subscriptions per connection, and watching every extrinsic costs
+ * more than finding them in the blocks. Each is signed immortal with its signer's next nonces
+ * (consecutive in list order unless a nonce is given), submitted with `author_submitExtrinsic`
+ * (`concurrency` at a time; a refusal by the pool rejects), then looked up in the blocks after the
+ * current best one. Resolves, in list order, to outcomes as `signAndSend` gives them: { ok, error,
+ * dispatchError, blockHash, blockNumber, txHash, events, findEvent, filterEvents }.
+ */
+export async function sendMany(api, txs, { timeoutMs = 180_000, concurrency = 64 } = {}) {
+  const nonces = new Map();
+  const prepared = [];
+  for (const [tx, signer, given] of txs) {
+    let nonce = given;
+    if (nonce === undefined) {
+      if (!nonces.has(signer.address)) nonces.set(signer.address, await nextNonce(api, signer.address));
+      nonce = nonces.get(signer.address);
+      nonces.set(signer.address, nonce + 1);
+    }
+    prepared.push([tx, signer, nonce]);
+  }
+  const from = (await api.rpc.chain.getHeader()).number.toNumber() + 1;
+  const hashes = [];
+  for (let i = 0; i < prepared.length; i += concurrency) {
+    const chunk = prepared.slice(i, i + concurrency);
+    const signed = await Promise.all(chunk.map(([tx, signer, nonce]) => tx.signAsync(signer, { nonce, era: 0 })));
+    hashes.push(...(await Promise.all(signed.map((tx) => api.rpc.author.submitExtrinsic(tx)))).map((h) => h.toHex()));
+  }
+  const pending = new Map(hashes.map((h, i) => [h, i]));
+  const outcomes = new Array(hashes.length);
+  const deadline = Date.now() + timeoutMs;
+  let next = from;
+  while (pending.size > 0) {
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    for (; next <= best && pending.size > 0; next++) {
+      const blockHash = await api.rpc.chain.getBlockHash(next);
+      const [{ block }, events] = await Promise.all([
+        api.rpc.chain.getBlock(blockHash),
+        api.query.system.events.at(blockHash),
+      ]);
+      block.extrinsics.forEach((xt, index) => {
+        const i = pending.get(xt.hash.toHex());
+        if (i === undefined) return;
+        pending.delete(xt.hash.toHex());
+        const own = events.filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index);
+        const failed = own.find(({ event }) => event.section === 'system' && event.method === 'ExtrinsicFailed');
+        const dispatchError = failed ? failed.event.data.dispatchError : null;
+        const filterEvents = (section, method) => own.filter(({ event }) => event.section === section && event.method === method);
+        outcomes[i] = {
+          ok: !failed,
+          error: decodeDispatchError(api, dispatchError),
+          dispatchError,
+          blockHash: blockHash.toHex(),
+          blockNumber: next,
+          txHash: hashes[i],
+          events: own,
+          filterEvents,
+          findEvent: (section, method) => filterEvents(section, method)[0],
+        };
+      });
+    }
+    if (pending.size === 0) break;
+    if (Date.now() > deadline) {
+      throw new Error(`sendMany: ${pending.size} of ${hashes.length} extrinsics not included within ${timeoutMs} ms (blocks #${from} to #${next - 1})`);
+    }
+    await sleep(500);
+  }
+  return outcomes;
+}
+
 /** The fee an included extrinsic paid (bigint), from its `transactionPayment.TransactionFeePaid`. */
 export function feeOf(outcome) {
   const ev = outcome.findEvent('transactionPayment', 'TransactionFeePaid');
@@ -289,6 +368,14 @@ export function expectError(outcome, expected) {
  */
 export async function sudo(api, call, sudoer, opts) {
   const outcome = await signAndSend(api, api.tx.sudo.sudo(call), sudoer ?? (await devAccount('alice')), opts);
+  return sudoOutcome(api, outcome);
+}
+
+/**
+ * The outcome of an included `sudo.sudo` extrinsic (sent with `signAndSend`, `sendTogether`...)
+ * with the inner call's result: `ok` and `error` from the `sudo.Sudid` event.
+ */
+export function sudoOutcome(api, outcome) {
   if (!outcome.ok) return outcome;
   const sudid = outcome.findEvent('sudo', 'Sudid');
   if (!sudid) throw new Error('sudo.sudo succeeded without a sudo.Sudid event');

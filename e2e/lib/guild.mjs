@@ -3,10 +3,48 @@
 
 import assert from 'node:assert/strict';
 
+import { stringToU8a, u8aConcat } from '@polkadot/util';
+import { blake2AsHex, encodeAddress } from '@polkadot/util-crypto';
+
 import { waitFor } from './chain.mjs';
 
 /** pallet-reputation's fee-per-REP scale (FEE_SCALE). */
 export const FEE_SCALE = 10n ** 18n;
+
+/** Author and reference weights: parts per million (1_000_000 = 1). */
+export const PPM = 1_000_000;
+
+/** The DAO account, which receives pool fees: `PalletId(*b"guild/da").into_account_truncating()`. */
+export const DAO_ACCOUNT = encodeAddress(u8aConcat(stringToU8a('modlguild/da'), new Uint8Array(20)), 42);
+
+/**
+ * A `forum.submitPost` of `text` (hashed; the URI `ipfs://<text>`) with `authors` ([[address,
+ * ppm], ...]; default: `who` alone) and `references`, as a [tx, signer] pair for `sendTogether`.
+ */
+export function postTx(api, who, text, { authors = [[who.address, PPM]], references = [] } = {}) {
+  return [api.tx.forum.submitPost(blake2AsHex(text), `ipfs://${text}`, authors, references), who];
+}
+
+/** The id of the post a successful `forum.submitPost` outcome created. */
+export function postIdOf(outcome) {
+  const ev = outcome.findEvent('forum', 'PostSubmitted');
+  assert.ok(ev, `forum.PostSubmitted missing: ${outcome.error?.message ?? 'no error'}`);
+  return ev.event.data.post.toNumber();
+}
+
+/** The id of the pool a successful outcome opened (its `validationPool.PoolInitiated`). */
+export function poolIdOf(outcome) {
+  const ev = outcome.findEvent('validationPool', 'PoolInitiated');
+  assert.ok(ev, `validationPool.PoolInitiated missing: ${outcome.error?.message ?? 'no error'}`);
+  return ev.event.data.pool.toNumber();
+}
+
+/** The open pool `id` (its `OpenPool` record), or throw if it is not open. */
+export async function openPool(api, id) {
+  const status = await api.query.validationPool.pools(id);
+  assert.ok(status.isSome && status.unwrap().isOpen, `pool ${id} is open`);
+  return status.unwrap().asOpen;
+}
 
 /**
  * Events of block `number` emitted by the runtime's hooks: before the extrinsics (pool

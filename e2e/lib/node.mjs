@@ -6,6 +6,7 @@
 // (PR_SET_PDEATHSIG). No node outlives the tests that started it.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -525,6 +526,68 @@ export function pinBinary(binary, dir) {
 export async function startDevNode(opts = {}) {
   assertNodeBinary(opts.binary);
   const node = new GuildNode({ name: 'dev', dev: true, ...opts });
+  await node.start({ timeoutMs: opts.startTimeoutMs });
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom chain specs
+
+// Integers beyond 2^53 (u128 balances and REP) would lose precision in JSON.parse: they are read
+// as marked strings and written back as bare numbers.
+const BIG_MARK = '__guild_e2e_big__';
+const BIG_NUMBER = /([:[,]\s*)(-?\d{16,})(?=\s*[,\]}])/g;
+
+/** Parse a chain spec's JSON with every long integer as a bigint. */
+export function parseSpecJson(text) {
+  return JSON.parse(text.replace(BIG_NUMBER, `$1"${BIG_MARK}$2"`), (_, v) =>
+    typeof v === 'string' && v.startsWith(BIG_MARK) ? BigInt(v.slice(BIG_MARK.length)) : v,
+  );
+}
+
+/** JSON of a chain spec whose amounts may be bigints (written as bare integers). */
+export function stringifySpecJson(spec) {
+  const text = JSON.stringify(spec, (_, v) => (typeof v === 'bigint' ? `${BIG_MARK}${v}` : v), 1);
+  return text.replace(new RegExp(`"${BIG_MARK}(-?\\d+)"`, 'g'), '$1');
+}
+
+/**
+ * The (plain, not raw) chain spec of `chain` ('dev', 'local') as `guild-node build-spec` writes
+ * it, parsed with `parseSpecJson`. Its genesis is `genesis.runtimeGenesis.patch` (the preset's
+ * JSON), which a test may change before starting a node on it with `startSpecNode`.
+ */
+export function buildChainSpec(chain = 'dev', { binary = nodeBinary() } = {}) {
+  assertNodeBinary(binary);
+  const r = spawnSync(binary, ['build-spec', '--chain', chain, '--disable-default-bootnode'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`guild-node build-spec --chain ${chain} failed (${r.status}):\n${r.stderr}`);
+  return parseSpecJson(r.stdout);
+}
+
+/**
+ * Start a single node on the chain spec `spec` (an object, written to the node's temp dir), Alice
+ * validating alone as on `--dev` (`--alice --force-authoring`): for a dev chain with a changed
+ * genesis. Options as `GuildNode`'s.
+ */
+export async function startSpecNode(spec, opts = {}) {
+  const binary = assertNodeBinary(opts.binary);
+  const dir = makeTempDir(`guild-e2e-${opts.name ?? 'spec'}-`);
+  const chain = path.join(dir, 'spec.json');
+  fs.writeFileSync(chain, stringifySpecJson(spec));
+  const node = new GuildNode({
+    name: 'spec',
+    key: 'alice',
+    basePath: path.join(dir, 'base'),
+    logDir: dir,
+    // A node key of its own: a validator on a chain that is not `--dev` does not make one up.
+    nodeKey: randomBytes(32).toString('hex'),
+    ...opts,
+    binary,
+    chain,
+    extraArgs: ['--force-authoring', ...(opts.extraArgs ?? [])],
+  });
   await node.start({ timeoutMs: opts.startTimeoutMs });
   return node;
 }

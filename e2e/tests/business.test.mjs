@@ -1,24 +1,34 @@
 // Availability and work requests on a dev chain (`guild-node --dev`), through signed extrinsics
 // (issue 5, end-to-end part): the expert market end to end, every balance checked.
 //
-// Accounts (dev keys): Charlie is the customer, Bob the expert, Alice another REP holder, Dave pays
-// the fees of the pools that give Alice and Bob their first REP (REP cannot be transferred).
-// Blocks are counted from the first one with the test's extrinsics:
+// Accounts (dev keys): Charlie is the customer, Bob the expert, Alice another REP holder (and the
+// dev chain's sudo key), Dave pays the fees of the pools that give Alice and Bob their first REP
+// (REP cannot be transferred). Blocks are counted from the first one with the test's extrinsics:
 //
 //   block 1   Alice posts A; Bob posts B and his evidence E; Charlie submits request 0 with a fee
-//             of 10 GUILD, held from him: no expert has staked, so it waits (Pending).
-//   block 2   Dave opens pool 0 on A (fee 4 GUILD) and pool 1 on B (fee 2 GUILD), 1 block each.
-//   block 4   the hook resolves them (an empty DAO's first pools pass): Alice 4 REP, Bob 2 REP.
-//             Bob stakes his 2 REP as availability: the waiting request draws him at once; he
+//             of 10 GUILD, held from him. The request is not drawn in its own block (edition 2,
+//             §6 late randomness): `DrawScheduled` for block 2, drawn by the hook of block 3,
+//             which finds no expert: the request waits (Pending).
+//   block 2   root opens pool 0 on A (the empty DAO's first pool: only root may, §2 and §4;
+//             `sudo(forceInitiate)`, Dave paying the fee of 3 GUILD), 1 block: it passes as the
+//             tie of an empty DAO and gives Alice all of its mint, 3 REP.
+//   block 5   root opens pool 1 on B (Dave pays 3 GUILD), 1 block, and Alice stakes her 3 REP FOR:
+//             the DAO is no longer empty, so the pool needs consent (§4: stakes of non-authors
+//             ≥ 10% of all REP), which Alice gives. Accepted 4.5 : 1.5: the pot of 1.5 REP goes
+//             1 to Alice and 0.5 to Bob's minted stake, B gets the 1.5 minted FOR: Alice 4 REP,
+//             Bob 2 REP. (Edition 1 had Dave open both pools with fees 4 and 2 GUILD and no
+//             consent; the totals, 6 GUILD of fees and 6 REP, are the same.)
+//   block 8   Bob stakes his 2 REP as availability: the waiting request draws him at once; he
 //             submits E as its evidence in the same block.
 //   block 5   Charlie approves: the held fee is released and pays for pool 2 on E (M = 10 REP:
 //             5 FOR in Bob's name, 5 AGAINST), Bob's availability stake counting FOR.
 //   block 6   Alice stakes 1 REP FOR.
-//   block 11  the hook resolves pool 2 (Accepted 8 : 5 REP): the fee is paid out as salary to the
+//   block 14  the hook resolves pool 2 (Accepted 8 : 5 REP; Alice's 1 REP is the consent, Bob's
+//             stake is an author's): the fee is paid out as salary to the
 //             6 REP held before the pool (Alice 4, Bob 2), the pot of 5 REP goes to the FOR side
 //             (Alice 1/8, Bob's stake 2/8, the authors' minted stake 5/8), E gets the 5 REP minted
 //             FOR; request 0 is Done and Bob's stake unbound.
-//   block 12  Alice and Bob claim their fees.
+//   block 15  Alice and Bob claim their fees.
 //
 // The dev preset's business pool lasts 5 blocks; nothing here calls `evaluate` or
 // `process_deadline`.
@@ -47,6 +57,7 @@ import {
   repOf,
   sendTogether,
   startDevNode,
+  sudoOutcome,
   totals,
   waitForBest,
   waitResolved,
@@ -60,8 +71,11 @@ const REP = 10n ** 12n;
 /** The DAO account: `PalletId(*b"guild/da").into_account_truncating()`. */
 const DAO = encodeAddress(u8aConcat(stringToU8a('modlguild/da'), new Uint8Array(20)), 42);
 
-const FEE_A = 4n * UNIT; // pool 0: Alice's first REP
-const FEE_B = 2n * UNIT; // pool 1: Bob's first REP
+// Edition 2 (§4 consent quorum): pool 1 needs a non-author's stake, Alice's 3 REP; the fees are
+// chosen so that Alice ends with 4 REP and Bob with 2, as in edition 1 (fees 4 and 2 GUILD then).
+const FEE_A = 3n * UNIT; // pool 0: Alice's first REP (root's bootstrap pool)
+const FEE_B = 3n * UNIT; // pool 1: Bob's first REP, with Alice's consent
+const ALICE_STAKE_B = 3n * REP; // Alice's FOR stake in pool 1: all of her REP then
 const FEE = 10n * UNIT; // the request's fee
 
 const repShape = ({ free, heldPool, heldAvailability }) => ({ free, heldPool, heldAvailability });
@@ -91,7 +105,8 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
   let issuance0;
   const fees = new Map(); // address -> Σ transaction fees paid in this file
   let b1; // block of the posts and the request
-  let b2; // block of the bootstrap pools
+  let b2; // block of root's bootstrap pool 0
+  let b3; // block of pool 1 and Alice's consent
   let until; // Bob's availability expiry
   let assignBlock; // block 4
   let reviewBlock; // block 5
@@ -138,6 +153,10 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.equal(p.reviewTimeout.toNumber(), 10);
       assert.equal(p.poolDuration.toNumber(), 5);
       assert.equal(p.maxValidationAttempts.toNumber(), 3);
+      // Edition 2 (§7, §9): fees of at least 1 GUILD, at most 3 workers drawn per request.
+      assert.equal(p.minRequestFee.toBigInt(), UNIT);
+      assert.equal(p.maxDraws.toNumber(), 3);
+      assert.ok(FEE >= p.minRequestFee.toBigInt());
       assert.equal((await api.query.business.nextRequestId()).toNumber(), 0);
       assert.equal((await api.query.availability.candidates()).length, 0, 'no expert yet');
       assert.deepEqual(await totals(api, { checkRuntimeApi: true }), { totalRep: 0n, unowned: 0n, totalMinted: 0n, totalBurned: 0n });
@@ -146,7 +165,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
   );
 
   test(
-    'a request with no expert available waits Pending with its fee held from the customer',
+    'a request is drawn two blocks after its submission; with no expert available it waits Pending with its fee held from the customer',
     { timeout: 120_000 },
     withNodeLogs(async () => {
       const submit = (who, text) => [api.tx.forum.submitPost(blake2AsHex(text), `ipfs://${text}`, [[who.address, PPM]], []), who];
@@ -171,8 +190,21 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
         [submitted.request.toNumber(), submitted.customer.toString(), submitted.fee.toBigInt(), submitted.specHash.toHex()],
         [0, charlie.address, FEE, specHash],
       );
-      assert.equal(req.findEvent('business', 'RequestPending').event.data.request.toNumber(), 0);
+      // Edition 2 (§6, §11.7): nothing is drawn in the submission block; the draw is scheduled
+      // after block b1+1, i.e. made by the hook of b1+2 with the VRF output of b1+1.
+      assert.equal(req.filterEvents('business', 'RequestPending').length, 0, 'not drawn at submission');
       assert.equal(req.filterEvents('business', 'WorkerAssigned').length, 0);
+      const scheduled = req.findEvent('business', 'DrawScheduled').event.data;
+      // data[1]: `at` is the event data's own (Array) method, not the field.
+      assert.deepEqual([scheduled.request.toNumber(), scheduled[1].toNumber()], [0, b1 + 1]);
+      const drawing = await request0(api);
+      // (Read right after inclusion: the hook of b1+2 may already have run; either state is fine.)
+      assert.ok(drawing.status.isDrawing || drawing.status.isPending, `status ${drawing.status.type}`);
+      await waitForBest(api, b1 + 2);
+      const hook = await hookEvents(api, b1 + 2);
+      assert.deepEqual(pick(hook, 'business', 'RequestPending').map((d) => d.request.toNumber()), [0], `hook of #${b1 + 2}: ${eventNames(hook)}`);
+      assert.equal(pick(hook, 'business', 'WorkerAssigned').length, 0);
+      assert.equal(pick(await hookEvents(api, b1 + 1), 'business', 'RequestPending').length, 0, 'not drawn in b1+1 either');
       const held = req.findEvent('balances', 'Held').event.data;
       assert.equal(held.who.toString(), charlie.address);
       assert.equal(held.amount.toBigInt(), FEE);
@@ -193,43 +225,80 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
   );
 
   test(
-    'first pools give Alice 4 REP and Bob 2 REP; Bob stakes availability, is drawn for the waiting request and submits evidence',
+    'root’s bootstrap pool and a consented pool give Alice 4 REP and Bob 2 REP; Bob stakes availability, is drawn for the waiting request and submits evidence',
     { timeout: 120_000 },
     withNodeLogs(async () => {
-      const init = (p, fee) => [api.tx.validationPool.initiate(p, fee, 1), dave];
-      const outs = (await sendTogether(api, [init(post.A, FEE_A), init(post.B, FEE_B)])).map(expectOk);
-      outs.forEach((o) => paid(dave, o));
-      b2 = outs[0].blockNumber;
-      assert.deepEqual(outs.map((o) => o.findEvent('validationPool', 'PoolInitiated').event.data.pool.toNumber()), [0, 1]);
+      // Edition 2 (§2, §4): in an empty DAO only root opens a pool. Dave's own `initiate` on
+      // Alice's post fails (not an author), and Alice's on her own post too (the DAO is empty).
+      const force = (p, fee) => api.tx.sudo.sudo(api.tx.validationPool.forceInitiate(dave.address, p, fee, 1));
+      const [byDave, byAlice, root0] = await sendTogether(api, [
+        [api.tx.validationPool.initiate(post.A, FEE_A, 1), dave],
+        [api.tx.validationPool.initiate(post.A, FEE_A, 1), alice],
+        [force(post.A, FEE_A), alice],
+      ]);
+      paid(dave, byDave);
+      paid(alice, byAlice);
+      paid(alice, root0);
+      expectError(byDave, 'validationPool.NotAnAuthor');
+      expectError(byAlice, 'validationPool.BootstrapByRootOnly');
+      const init0 = expectOk(sudoOutcome(api, root0)).findEvent('validationPool', 'PoolInitiated').event.data;
+      b2 = root0.blockNumber;
+      assert.deepEqual([init0.pool.toNumber(), init0.initiator.toString(), init0.fee.toBigInt(), init0.end.toNumber()], [0, dave.address, FEE_A, b2 + 1]);
+      assert.equal((await account(api, DAO)).free, ed + FEE_A);
+      // Pool 0 ends in b2+1 and is accepted in the hook of b2+2 (the tie of an empty DAO), then
+      // propagated at the end of that block: Alice holds 3 REP from b2+3 on.
+      const r0 = await waitResolved(api, 0, { timeoutMs: 90_000 });
+      assert.deepEqual([r0.resolvedAt, r0.outcome], [b2 + 2, 'Accepted']);
+      await waitForBest(api, b2 + 2);
+      assert.deepEqual(repShape(await repOf(api, alice.address)), { free: FEE_A, heldPool: 0n, heldAvailability: 0n }, 'Alice holds all of pool 0’s mint');
+
+      // Pool 1 on B: the DAO holds REP now, so it needs consent; Alice stakes all of her REP FOR
+      // in the same block (her nonce order: the sudo call, then the stake).
+      const [root1, consent] = await sendTogether(api, [
+        [force(post.B, FEE_B), alice],
+        [api.tx.validationPool.stake(1, ALICE_STAKE_B, true), alice],
+      ]);
+      paid(alice, root1);
+      paid(alice, consent);
+      const init1 = expectOk(sudoOutcome(api, root1)).findEvent('validationPool', 'PoolInitiated').event.data;
+      b3 = root1.blockNumber;
+      assert.deepEqual([init1.pool.toNumber(), init1.initiator.toString(), init1.fee.toBigInt(), init1.end.toNumber()], [1, dave.address, FEE_B, b3 + 1]);
+      expectOk(consent);
+      assert.equal(consent.blockNumber, b3);
       assert.equal((await account(api, DAO)).free, ed + FEE_A + FEE_B);
 
-      // Both bootstrap pools end in b2+1 and are accepted: pool 0 is evaluated in b2+2, pool 1 in
-      // b2+3 (no pool is evaluated while an accepted one's propagation is pending), each
-      // propagated at the end of its block, after the block's extrinsics. Sent once b2+3 is out,
-      // these land when Bob holds all of his 2 REP. Bob's nonce order: stake, then evidence.
-      await waitForBest(api, b2 + 3);
-      until = b2 + 200;
+      // Pool 1 is accepted in the hook of b3+2 and propagated at the end of that block: sent once
+      // b3+2 is out, these land when Bob holds all of his 2 REP. Bob's nonce order: stake, then
+      // evidence.
+      await waitForBest(api, b3 + 2);
+      until = b3 + 200;
       const [stake, evidence] = await sendTogether(api, [
         [api.tx.availability.stakeAvailability(2n * REP, until), bob],
         [api.tx.business.submitEvidence(0, post.E), bob],
       ]);
       [[bob, stake], [bob, evidence]].forEach(([who, o]) => paid(who, o));
       assignBlock = stake.blockNumber;
-      assert.ok(assignBlock >= b2 + 4, 'after the block that gives Bob his REP (normally the next one)');
+      assert.ok(assignBlock >= b3 + 3, 'after the block that gives Bob his REP (normally the next one)');
       assert.equal(evidence.blockNumber, assignBlock);
 
-      // The hooks of b2+2 and b2+3 resolved the bootstrap pools, one each.
-      const r0 = await waitResolved(api, 0, { timeoutMs: 90_000 });
+      // The hooks of b2+2 and b3+2 resolved the bootstrap pools, one each.
       const r1 = await waitResolved(api, 1, { timeoutMs: 90_000 });
-      assert.deepEqual([r0.resolvedAt, r0.outcome, r1.resolvedAt, r1.outcome], [b2 + 2, 'Accepted', b2 + 3, 'Accepted']);
+      assert.deepEqual([r1.resolvedAt, r1.outcome, r1.forTotal, r1.againstTotal], [b3 + 2, 'Accepted', FEE_B / 2n + ALICE_STAKE_B, FEE_B / 2n]);
       const hook0 = await hookEvents(api, b2 + 2);
-      const hook1 = await hookEvents(api, b2 + 3);
+      const hook1 = await hookEvents(api, b3 + 2);
       assert.deepEqual(pick(hook0, 'reputation', 'FeeDeferred').map((d) => d.fee.toBigInt()), [FEE_A]);
       assert.deepEqual(
         pick(hook1, 'reputation', 'FeeDistributed').map((d) => [d.fee.toBigInt(), d.totalRep.toBigInt()]),
-        [[FEE_A + FEE_B, 4n * REP]],
-        'pool 0’s fee waits for a holder; pool 1 pays both fees to Alice, the only holder (pool 0’s propagation included)',
+        [[FEE_A + FEE_B, 3n * REP]],
+        'pool 0’s fee waits for a holder; pool 1 pays both fees to Alice, the only holder (3 REP, before pool 1 moves REP)',
       );
+      // Pot 1.5 REP (AGAINST minted) over FOR weight 4.5: Alice's 3 REP → 1 REP, Bob's minted
+      // 1.5 → 0.5 REP; B gets the 1.5 REP minted FOR (Bob).
+      assert.deepEqual(
+        pick(hook1, 'validationPool', 'StakeSettled').map((d) => [d.who.toString(), d.returned.toBigInt(), d.lost.toBigInt(), d.reward.toBigInt()]).sort(),
+        [[alice.address, ALICE_STAKE_B, 0n, REP], [bob.address, 0n, 0n, REP / 2n]].sort(),
+      );
+      assert.deepEqual(pick(hook1, 'forum', 'Propagated').map((d) => [d.post.toNumber(), d.amount.toBigInt()]), [[post.B, FEE_B / 2n]]);
 
       // Bob's stake, the draw and the evidence.
       expectOk(stake);
@@ -260,8 +329,9 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.ok(r.status.isEvidenceSubmitted, `status ${r.status.type}`);
       assert.equal(r.status.asEvidenceSubmitted.worker.toString(), bob.address);
       assert.equal(r.status.asEvidenceSubmitted.post.toNumber(), post.E);
-      // Two draws: the one at submission that found nobody, and Bob's.
-      assert.equal(r.draws.toNumber(), 2);
+      // One draw: Bob's. Edition 2 (DECISIONS.md, work requests): a draw that finds nobody (the
+      // hook's, in b1+2) does not count towards `max_draws` (edition 1 counted it: 2).
+      assert.equal(r.draws.toNumber(), 1);
       assert.equal((await api.query.business.evidenceOf(post.E)).unwrap().toNumber(), 0);
       const bobStake = (await api.query.availability.stakes(bob.address)).unwrap();
       assert.deepEqual([bobStake.amount.toBigInt(), bobStake.until.toNumber(), bobStake.bound.unwrap().toNumber()], [2n * REP, until, 0]);
@@ -270,7 +340,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.deepEqual(repShape(await repOf(api, bob.address)), { free: 0n, heldPool: 0n, heldAvailability: 2n * REP });
       assert.deepEqual(await totals(api, { checkRuntimeApi: true }), { totalRep: 6n * REP, unowned: 0n, totalMinted: 6n * REP, totalBurned: 0n });
       assert.deepEqual(await holdsOf(api, charlie.address), [{ reason: 'Business.RequestFee', amount: FEE }], 'the fee is still held');
-      console.log(`# bootstrap pools in #${b2}, resolved in #${b2 + 2}, #${b2 + 3}; Bob's stake and evidence in #${assignBlock}`);
+      console.log(`# bootstrap pools in #${b2} and #${b3}, resolved in #${b2 + 2}, #${b3 + 2}; Bob's stake and evidence in #${assignBlock}`);
     }),
   );
 

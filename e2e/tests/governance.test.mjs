@@ -1,16 +1,23 @@
 // Forum governance on a dev chain (`guild-node --dev`), end to end through signed extrinsics
 // (issue 6, PROTOCOL.md §8):
 //
+// 0. Edition 2 (§2, §4): the dev chain's DAO starts empty and only root opens its first pool, so
+//    root (`sudo(validationPool.forceInitiate)`) bootstraps two supporters' REP with a pool on a
+//    post they co-author. Every later pool needs the consent of non-authors (10% of all REP):
+//    the supporters give it.
 // 1. A pool parameter change passes the three staged pools of its proposal post (REP holders
 //    staking for it), is applied in the block whose hook accepts the last stage, and the next pool
 //    is judged by it; bad proposals are refused by name and a signed `setParams` is a BadOrigin.
+//    The proposal holds its 10 GUILD deposit until it is enacted, then returns it (§8).
 // 2. A runtime upgrade (the same runtime with spec_version 101, built by
-//    `scripts/build-upgrade-runtime.sh`) is ratified the same way, which authorizes its hash;
+//    `scripts/build-upgrade-runtime.sh`) is ratified the same way, with the FOR stakes of
+//    non-authors above `upgrade_support` (33% of all REP) at the last stage; it is scheduled and
+//    authorized `upgrade_delay` (5 blocks in the dev preset) later, which returns the deposit;
 //    an ordinary account then applies the code with `system.applyAuthorizedUpgrade`, the chain
 //    goes on with the new runtime and its storage is intact.
 //
 // One node for the whole file. The dev preset's stages last 5 blocks each, so each proposal takes
-// 18 blocks: about 47 blocks, 4.5 to 5 minutes. Part 2 needs the upgraded wasm at
+// 18 blocks (the upgrade 5 more): about 60 blocks, 5 to 6 minutes. Part 2 needs the upgraded wasm at
 // $GUILD_UPGRADE_WASM, by default ~/.cache/guild/upgrade/guild_runtime_upgrade.compact.compressed.wasm
 // (`scripts/build-upgrade-runtime.sh` builds it from the node's sources and prints its path); it
 // fails, saying so, when the file is missing.
@@ -39,11 +46,15 @@ import {
   sendTogether,
   signAndSend,
   startDevNode,
+  sudo,
+  waitFor,
   withNodeLogs,
 } from '../lib/index.mjs';
 
 const PPM = 1_000_000;
 const BILLION = 1_000_000_000n;
+/** Root's bootstrap pool: its mint (100 REP) goes to the two backers. */
+const BOOTSTRAP_FEE = 100n * UNIT;
 
 /** Where `scripts/build-upgrade-runtime.sh` puts the upgraded runtime (it prints this path). */
 function upgradeWasmPath() {
@@ -53,7 +64,10 @@ function upgradeWasmPath() {
   );
 }
 
-/** Native-token holds of `address`: { 'Forum.PostDeposit': bigint, 'Governance.ProposalFees': bigint }. */
+/**
+ * Native-token holds of `address`: { 'Forum.PostDeposit': bigint, 'Governance.ProposalFees': bigint,
+ * 'Governance.ProposalDeposit': bigint }.
+ */
 async function holdsOf(api, address, at = api) {
   const holds = await at.query.balances.holds(address);
   const out = {};
@@ -157,7 +171,9 @@ describe('forum governance on a dev chain', { timeout: 1_500_000 }, () => {
   let author; // proposes the parameter change; its REP stakes in every later stage
   let upgrader; // proposes the runtime upgrade
   let outsider; // no post, no REP, not sudo: refused calls, applies the upgrade
+  let backers; // [s1, s2]: co-authors of root's bootstrap post, never authors of a proposal
   let supporters; // accounts whose free REP is staked FOR each stage
+  let proposalDeposit;
   const posts = {}; // name -> post id
   let proposalFee;
   let deposit;
@@ -170,29 +186,53 @@ describe('forum governance on a dev chain', { timeout: 1_500_000 }, () => {
       log = new BlockLog(api);
       alice = await devAccount('alice');
       [author, upgrader, outsider] = await Promise.all([freshAccount(), freshAccount(), freshAccount()]);
-      supporters = [author, upgrader];
-      proposalFee = (await api.query.governance.params()).proposalFee.toBigInt();
+      backers = await Promise.all([freshAccount(), freshAccount()]);
+      supporters = [...backers, author, upgrader];
+      const govParams = await api.query.governance.params();
+      proposalFee = govParams.proposalFee.toBigInt();
+      proposalDeposit = govParams.proposalDeposit.toBigInt();
       deposit = (await api.query.forum.params()).postDeposit.toBigInt();
       assert.equal(proposalFee, UNIT, 'dev preset: a stage costs 1 GUILD');
+      assert.equal(proposalDeposit, 10n * UNIT, '§9: a proposal deposit is 10 GUILD');
       assert.equal(deposit, UNIT, 'dev preset: a post deposit is 1 GUILD');
       assert.equal((await api.query.reputation.totalRep()).toBigInt(), 0n, 'the DAO starts with no REP');
 
       const fund = (who) => [api.tx.balances.transferKeepAlive(who.address, 1000n * UNIT), alice];
-      (await sendTogether(api, [fund(author), fund(upgrader), fund(outsider)])).forEach(expectOk);
+      (await sendTogether(api, [fund(author), fund(upgrader), fund(outsider), ...backers.map(fund)])).forEach(expectOk);
 
-      // Posts: the parameter proposal, the refused proposals, the pool after the change (author);
-      // the upgrade proposal and a second upgrade proposal (upgrader).
-      const post = (who, name) => [
-        api.tx.forum.submitPost(blake2AsHex(`governance e2e: ${name}`), `ipfs://governance/${name}`, [[who.address, PPM]], []),
+      // Posts: the parameter proposal, the refused proposals, a post with an open pool, the pool
+      // after the change (author); the upgrade proposal and a second upgrade proposal (upgrader);
+      // root's bootstrap post, co-authored by the two backers (half each).
+      const post = (who, name, authors = [[who.address, PPM]]) => [
+        api.tx.forum.submitPost(blake2AsHex(`governance e2e: ${name}`), `ipfs://governance/${name}`, authors, []),
         who,
       ];
-      const names = [['param', author], ['refused', author], ['nextPool', author], ['upgrade', upgrader], ['upgrade2', upgrader]];
-      const outs = await sendTogether(api, names.map(([name, who]) => post(who, name)));
+      const names = [
+        ['param', author],
+        ['refused', author],
+        ['withPool', author],
+        ['nextPool', author],
+        ['upgrade', upgrader],
+        ['upgrade2', upgrader],
+        ['bootstrap', backers[0], backers.map((b) => [b.address, PPM / 2])],
+      ];
+      const outs = await sendTogether(api, names.map(([name, who, authors]) => post(who, name, authors)));
       for (const [i, [name]] of names.entries()) {
         const ev = expectOk(outs[i]).findEvent('forum', 'PostSubmitted');
         assert.ok(ev, `forum.PostSubmitted for ${name}`);
         posts[name] = ev.event.data.post.toNumber();
       }
+
+      // The empty DAO's first pool, opened by root (Alice pays 100 GUILD), 1 block: it passes as
+      // the tie of an empty DAO and the backers get all of its mint, 50 REP each.
+      const boot = expectOk(
+        await sudo(api, api.tx.validationPool.forceInitiate(alice.address, posts.bootstrap, BOOTSTRAP_FEE, 1)),
+      );
+      const bootPool = boot.findEvent('validationPool', 'PoolInitiated').event.data.pool.toNumber();
+      await log.wait('validationPool', 'PoolResolved', { from: boot.blockNumber, match: (d) => d.pool.toNumber() === bootPool, timeoutMs: 60_000 });
+      await waitFor(async () => (await freeRep(api, backers[1].address)) === BOOTSTRAP_FEE / 2n, { what: 'the backers’ REP', timeoutMs: 30_000 });
+      for (const b of backers) assert.equal(await freeRep(api, b.address), BOOTSTRAP_FEE / 2n);
+      assert.equal((await api.query.reputation.totalRep()).toBigInt(), BOOTSTRAP_FEE);
     } catch (error) {
       markFailure();
       printLogTails();
@@ -250,6 +290,9 @@ describe('forum governance on a dev chain', { timeout: 1_500_000 }, () => {
       // One fee per stage not yet opened stays held from the proposer.
       const held = (await holdsOf(api, proposer))['Governance.ProposalFees'] ?? 0n;
       assert.equal(held, proposal.fee.toBigInt() * BigInt(stages.length - 1 - stage), `stage ${stage}: stage fees held`);
+      // Edition 2 (§8): the deposit stays held while the proposal is open.
+      assert.equal(proposal.deposit.toBigInt(), proposalDeposit);
+      assert.equal((await holdsOf(api, proposer))['Governance.ProposalDeposit'], proposalDeposit, `stage ${stage}: deposit held`);
 
       // REP holders stake for the proposal.
       const stakes = [];
@@ -347,15 +390,24 @@ describe('forum governance on a dev chain', { timeout: 1_500_000 }, () => {
         ['governance.ValueUnchanged', other('PoolDurationDefault', 5n)],
         ['governance.PostAlreadyProposed', other('PoolDurationDefault', 6n, posts.param)],
         ['governance.NotAnAuthor', other('PoolDurationDefault', 6n, posts.refused, outsider)],
+        // Edition 2 (§8 hard ranges): 50% → 45% lies within ×½..×2 but below the win ratio's
+        // hard range (50% ..= 90%).
+        ['governance.OutsideHardRange', other('PoolWinRatio', 450_000_000n)],
+        // Edition 2 (DECISIONS.md, governance): a post that a pool is judging cannot carry a
+        // proposal. The pool is the author's own, opened just before (same block, nonce order).
+        ['governance.PostHasOpenPool', other('PoolDurationDefault', 6n, posts.withPool)],
         ['BadOrigin', [api.tx.validationPool.setParams({ ...params0.toJSON(), quorum: Number(newQuorum) }), outsider]],
         ['BadOrigin', [api.tx.governance.setParams({ ...govParams.toJSON(), proposalFee: 1 }), outsider]],
         ['BadOrigin', [api.tx.forum.setParams({ ...(await api.query.forum.params()).toJSON(), postDeposit: 1 }), outsider]],
       ];
-      const [proposed, ...outs] = await sendTogether(api, [
+      const [proposed, withPool, ...outs] = await sendTogether(api, [
         [api.tx.governance.propose(posts.param, change), author],
+        [api.tx.validationPool.initiate(posts.withPool, proposalFee, 5), author],
         ...refused.map(([, call]) => call),
       ]);
       expectOk(proposed);
+      expectOk(withPool);
+      assert.equal(withPool.blockNumber, proposed.blockNumber);
       const ev = proposed.findEvent('governance', 'Proposed');
       assert.ok(ev, `governance.Proposed; events: ${eventNames(proposed.events)}`);
       assert.equal(ev.event.data.proposal.toNumber(), id);
@@ -365,15 +417,17 @@ describe('forum governance on a dev chain', { timeout: 1_500_000 }, () => {
       assert.equal(ev.event.data.change.asSetParameter.value.toBigInt(), newQuorum);
       assert.equal(ev.event.data.stages.toNumber(), stageCount);
       assert.equal(ev.event.data.fee.toBigInt(), proposalFee);
+      assert.equal(ev.event.data.deposit.toBigInt(), proposalDeposit, 'edition 2: `Proposed` carries the deposit');
       const started0 = proposed.findEvent('governance', 'StageStarted');
       assert.ok(started0, 'the first stage starts with the proposal');
       assert.equal(started0.event.data.stage.toNumber(), 0);
       assert.equal(started0.event.data.attempt.toNumber(), 1);
       const pool0 = started0.event.data.pool.toNumber();
       assert.ok(proposed.findEvent('validationPool', 'PoolInitiated'), 'the first stage’s pool opened');
-      // The first stage's fee is paid now, the two others are held.
+      // The first stage's fee is paid now, the two others are held, and so is the deposit.
       const held = await holdsOf(api, author.address);
       assert.equal(held['Governance.ProposalFees'], 2n * proposalFee);
+      assert.equal(held['Governance.ProposalDeposit'], proposalDeposit);
       assert.equal(held['Forum.PostDeposit'], heldBefore['Forum.PostDeposit']);
       // Storage shows the proposal and its stage.
       const stored = (await api.query.governance.proposals(id)).unwrap();
@@ -411,8 +465,8 @@ describe('forum governance on a dev chain', { timeout: 1_500_000 }, () => {
           assert.equal(BigInt((await api.query.validationPool.params()).quorum.toNumber()), oldQuorum, `not applied after stage ${stage}`);
         },
       });
-      // Stage 0 passes on the authors' minted stake alone (the DAO had no REP); the later ones
-      // need the REP the author earned.
+      // Every stage needs the consent of non-authors (edition 2, §4): the backers' and the
+      // upgrader's stakes; the later stages' stricter win ratios are met with the author's REP too.
       assert.ok(records[1].forTotal * 5n >= 3n * (records[1].forTotal + records[1].againstTotal));
       assert.ok(records[2].forTotal * 3n >= 2n * (records[2].forTotal + records[2].againstTotal));
 
@@ -444,38 +498,52 @@ describe('forum governance on a dev chain', { timeout: 1_500_000 }, () => {
       assert.ok((await api.query.governance.proposalOfParameter(key)).isNone);
       assert.ok((await api.query.governance.proposalOfPool(records.at(-1).pool)).isNone);
       assert.equal((await holdsOf(api, author.address))['Governance.ProposalFees'] ?? 0n, 0n, 'no stage fee held');
+      // Edition 2 (§8): the deposit comes back with the change made, in the same block.
+      const [returned] = log.find('governance', 'DepositReturned', { from: enactBlock, to: enactBlock });
+      assert.ok(returned, `governance.DepositReturned in #${enactBlock}: ${log.names(enactBlock)}`);
+      assert.deepEqual([returned.data.proposal.toNumber(), returned.data.who.toString(), returned.data.amount.toBigInt()], [id, author.address, proposalDeposit]);
+      assert.equal(log.find('governance', 'DepositForfeited', { from: 1, to: enactBlock }).length, 0);
+      assert.equal((await holdsOf(api, author.address))['Governance.ProposalDeposit'] ?? 0n, 0n, 'no deposit held');
       const post = (await api.query.forum.posts(posts.param)).unwrap();
       assert.equal(post.status.type, 'Ratified');
       assert.ok((await freeRep(api, author.address)) > 0n, 'the author earned REP');
 
-      // The next pool is judged by the new quorum. Its fee mints M = f REP against a total of T:
-      // with M = T/6 the 10% quorum would be met (M ≥ T/9) and 20% is not (M < T/4).
+      // The next pool is judged by the new quorum. Edition 2 (§4): the quorum is a consent
+      // quorum, the stakes of non-authors against all REP T; a backer stakes 15% of T FOR, which
+      // would meet the old 10% and does not meet the new 20%. (Edition 1 counted the pool's mint:
+      // the fee was T/6 then.)
       const total = (await api.query.reputation.totalRep()).toBigInt();
-      const fee = total / 6n;
+      const consent = (total * 15n) / 100n;
+      const fee = proposalFee;
       const minted = fee; // minting ratio 1
-      assert.ok(minted * BILLION >= oldQuorum * (total + minted), 'the old quorum would be met');
-      assert.ok(minted * BILLION < newQuorum * (total + minted), 'the new quorum is not');
-      // The shortest pool (one block), not to wait for the default five.
-      const opened = expectOk(await signAndSend(api, api.tx.validationPool.initiate(posts.nextPool, fee, 1), author));
-      const initiated = opened.findEvent('validationPool', 'PoolInitiated');
-      const nextPool = initiated.event.data.pool.toNumber();
+      const [backer] = backers;
+      assert.ok((await freeRep(api, backer.address)) >= consent, 'the backer holds 15% of all REP');
+      assert.ok(consent * BILLION >= oldQuorum * total, 'the old quorum would be met');
+      assert.ok(consent * BILLION < newQuorum * total, 'the new quorum is not');
+      // A two-block pool, not to wait for the default five: the backer stakes once it is open
+      // (two signers' extrinsics in one block may come in either order).
+      const opened = expectOk(await signAndSend(api, api.tx.validationPool.initiate(posts.nextPool, fee, 2), author));
+      const nextPool = opened.findEvent('validationPool', 'PoolInitiated').event.data.pool.toNumber();
+      const backed = expectOk(await signAndSend(api, api.tx.validationPool.stake(nextPool, consent, true), backer));
+      assert.ok(backed.blockNumber <= opened.blockNumber + 2, 'staked before the pool’s end');
       const open = (await api.query.validationPool.pools(nextPool)).unwrap().asOpen;
-      assert.equal(open.end.toNumber(), opened.blockNumber + 1);
+      assert.equal(open.end.toNumber(), opened.blockNumber + 2);
       assert.equal(BigInt(open.rules.quorum.toNumber()), newQuorum, 'the next pool copies the new quorum');
       assert.equal(open.minted.toBigInt(), minted);
+      assert.equal(open.tally.consentFor.toBigInt(), consent, 'the backer’s stake is consent');
       const resolved = await log.wait('validationPool', 'PoolResolved', {
         from: opened.blockNumber,
         match: (d) => d.pool.toNumber() === nextPool,
         timeoutMs: 60_000,
       });
-      assert.equal(resolved.block.number, opened.blockNumber + 2);
+      assert.equal(resolved.block.number, opened.blockNumber + 3);
       const totalThen = (await (await api.at(log.blocks[resolved.block.number - 1].hash)).query.reputation.totalRep()).toBigInt();
       assert.equal(totalThen, total, 'no REP moved meanwhile');
       assert.equal(resolved.data.outcome.type, 'QuorumNotMet', 'the next pool misses the new quorum');
-      assert.ok(
-        log.find('validationPool', 'FeeRefunded', { from: resolved.block.number, to: resolved.block.number, match: (d) => d.pool.toNumber() === nextPool }).length,
-        'its fee is refunded',
-      );
+      const refunds = log.find('validationPool', 'FeeRefunded', { from: resolved.block.number, to: resolved.block.number, match: (d) => d.pool.toNumber() === nextPool });
+      assert.equal(refunds.length, 1, 'its fee is refunded');
+      // Less the pools' quorum_miss_fee (10%), paid out as salary (§4).
+      assert.deepEqual([refunds[0].data.fee.toBigInt(), refunds[0].data.kept.toBigInt()], [fee - fee / 10n, fee / 10n]);
       console.log(
         `# proposal ${id}: proposed #${proposed.blockNumber}, stages passed #${records.map((r) => r.passBlock).join(', #')}, ` +
           `quorum ${oldQuorum} → ${newQuorum} in #${enactBlock}; next pool ${nextPool} QuorumNotMet in #${resolved.block.number}; ` +
@@ -533,21 +601,56 @@ describe('forum governance on a dev chain', { timeout: 1_500_000 }, () => {
         },
       });
 
-      // Authorized in the block whose hook accepted the last stage, with version checks.
-      const [authorized] = log.find('governance', 'UpgradeAuthorized', { from: enactBlock, to: enactBlock });
-      assert.ok(authorized, `governance.UpgradeAuthorized in #${enactBlock}: ${log.names(enactBlock)}`);
+      // Edition 2 (§8 upgrade support): the last stage's FOR stakes of non-authors (the backers
+      // and the author) reach ⌈33% × total REP⌉, read after the stage's settlement.
+      const govParams = await api.query.governance.params();
+      const support = BigInt(govParams.upgradeSupport.toNumber());
+      const delay = govParams.upgradeDelay.toNumber();
+      assert.equal(support, 330_000_000n, '§9: upgrade_support 33%');
+      assert.equal(delay, 5, 'dev preset: upgrade_delay 5 blocks');
+      const lastPool = (await api.query.validationPool.pools(records.at(-1).pool)).unwrap().asResolved;
+      const consentFor = lastPool.tally.consentFor.toBigInt();
+      const totalAtEnact = (await (await api.at(log.blocks[enactBlock].hash)).query.reputation.totalRep()).toBigInt();
+      const required = (support * totalAtEnact + BILLION - 1n) / BILLION;
+      assert.ok(consentFor >= required, `non-author FOR stakes ${consentFor} ≥ ${required} (33% of ${totalAtEnact})`);
+      assert.equal(log.find('governance', 'UpgradeSupportNotMet', { from: proposed.blockNumber, to: enactBlock }).length, 0);
+
+      // Edition 2 (§8 upgrade delay): the last stage schedules the upgrade; nothing is authorized
+      // before `upgrade_delay` blocks have passed.
+      const [scheduled] = log.find('governance', 'UpgradeScheduled', { from: enactBlock, to: enactBlock });
+      assert.ok(scheduled, `governance.UpgradeScheduled in #${enactBlock}: ${log.names(enactBlock)}`);
+      const due = enactBlock + delay;
+      assert.deepEqual([scheduled.data.proposal.toNumber(), scheduled.data.codeHash.toHex(), scheduled.data.due.toNumber()], [id, codeHash, due]);
+      const atEnact = await api.at(log.blocks[enactBlock].hash);
+      assert.ok((await atEnact.query.system.authorizedUpgrade()).isNone, 'not authorized when the last stage passes');
+      const scheduledState = (await atEnact.query.governance.proposals(id)).unwrap().state;
+      assert.ok(scheduledState.isScheduled, `proposal ${id} scheduled: ${scheduledState.toString()}`);
+      assert.deepEqual([scheduledState.asScheduled.accepted.toNumber(), scheduledState.asScheduled.due.toNumber()], [enactBlock, due]);
+      assert.equal((await atEnact.query.governance.upgradeProposal()).unwrap().toNumber(), id, 'the upgrade slot stays taken');
+      assert.equal((await holdsOf(api, upgrader.address, atEnact))['Governance.ProposalDeposit'], proposalDeposit, 'the deposit is still held');
+      assert.equal(log.find('governance', 'UpgradeAuthorized', { from: proposed.blockNumber, to: due - 1 }).length, 0);
+      assert.equal(log.find('system', 'UpgradeAuthorized', { from: proposed.blockNumber, to: due - 1 }).length, 0);
+
+      // Authorized by the hook of block `due`, with version checks; the deposit comes back.
+      const authorized = await log.wait('governance', 'UpgradeAuthorized', { from: enactBlock, timeoutMs: (delay + 6) * 6_000 });
+      assert.equal(authorized.block.number, due, `authorized in #${due}`);
+      assert.ok(authorized.record.phase.isInitialization, 'by the hook');
       assert.equal(authorized.data.proposal.toNumber(), id);
       assert.equal(authorized.data.codeHash.toHex(), codeHash);
-      const [sysAuthorized] = log.find('system', 'UpgradeAuthorized', { from: enactBlock, to: enactBlock });
-      assert.ok(sysAuthorized, `system.UpgradeAuthorized in #${enactBlock}`);
+      const [sysAuthorized] = log.find('system', 'UpgradeAuthorized', { from: due, to: due });
+      assert.ok(sysAuthorized, `system.UpgradeAuthorized in #${due}`);
       assert.equal(sysAuthorized.data.codeHash.toHex(), codeHash);
       assert.equal(sysAuthorized.data.checkVersion.isTrue, true);
+      const [returned] = log.find('governance', 'DepositReturned', { from: due, to: due });
+      assert.ok(returned, `governance.DepositReturned in #${due}: ${log.names(due)}`);
+      assert.deepEqual([returned.data.proposal.toNumber(), returned.data.who.toString(), returned.data.amount.toBigInt()], [id, upgrader.address, proposalDeposit]);
+      assert.equal((await holdsOf(api, upgrader.address))['Governance.ProposalDeposit'] ?? 0n, 0n, 'no deposit held');
       const authorization = (await api.query.system.authorizedUpgrade()).unwrap();
       assert.equal(authorization.codeHash.toHex(), codeHash, 'system.authorizedUpgrade holds the hash');
       assert.ok(authorization.checkVersion.isTrue);
       const state = (await api.query.governance.proposals(id)).unwrap().state;
       assert.ok(state.isEnacted, `proposal ${id} enacted: ${state.toString()}`);
-      assert.equal(state.asEnacted.at.toNumber(), enactBlock);
+      assert.equal(state.asEnacted.at.toNumber(), due);
       assert.ok((await api.query.governance.upgradeProposal()).isNone);
       assert.equal(await node.rpc('state_getRuntimeVersion').then((v) => v.specVersion), 100, 'authorized, not applied');
 
@@ -636,7 +739,7 @@ describe('forum governance on a dev chain', { timeout: 1_500_000 }, () => {
         assert.equal(postId, before.nextPostId);
         assert.equal((await api2.query.forum.posts(postId)).unwrap().uri.toUtf8(), 'ipfs://after');
         console.log(
-          `# proposal ${id}: stages passed #${records.map((r) => r.passBlock).join(', #')}, authorized in #${enactBlock}, ` +
+          `# proposal ${id}: stages passed #${records.map((r) => r.passBlock).join(', #')}, scheduled in #${enactBlock}, authorized in #${due}, ` +
             `code updated in #${upgradeBlock}, spec ${version0.specVersion} → ${version.specVersion}; post ${postId} in #${out.blockNumber}; ` +
             `${((Date.now() - t0) / 1000).toFixed(1)} s`,
         );

@@ -106,7 +106,7 @@ mod benchmarks {
 			.collect();
 		let mut post_authors = authors::<T>(a, 0);
 		post_authors[0].0 = caller.clone();
-		let weight = if r == 0 { 0 } else { (PPM / r) as i32 };
+		let weight = PPM.checked_div(r).map_or(0, |w| w as i32);
 		let references: Vec<(RefTarget, i32)> =
 			cited.iter().map(|id| (RefTarget::Post(*id), weight)).collect();
 		let uri = alloc::vec![b'x'; u as usize];

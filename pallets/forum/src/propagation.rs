@@ -34,9 +34,13 @@
 //! what its citations do not take), and a negative share returns something in [share, −share].
 
 use crate::{AuthorsOf, Config, Posts, RefTarget, ReferencesOf};
-use alloc::collections::BTreeMap;
+use alloc::collections::{btree_map::Entry, BTreeMap};
 use alloc::vec::Vec;
 use guild_primitives::{mul_ppm, PostId, Rep, ReputationLedger};
+
+/// What a propagation changes: the net REP move per account, and the new value of each post
+/// whose value changed.
+pub type Changes<T> = (BTreeMap<<T as frame_system::Config>::AccountId, i128>, Vec<(PostId, Rep)>);
 
 /// A post as the propagation sees it: its citations, authors and value (changed in memory).
 struct Node<T: Config> {
@@ -88,7 +92,7 @@ impl<T: Config> Propagation<T> {
 
 	/// The net move per account and the new value of every post whose value changed, or `None`
 	/// if a post's value went below zero (an internal fault: §3 never lets it).
-	pub fn into_changes(self) -> Option<(BTreeMap<T::AccountId, i128>, Vec<(PostId, Rep)>)> {
+	pub fn into_changes(self) -> Option<Changes<T>> {
 		let mut values = Vec::new();
 		for (id, n) in self.posts.into_iter().filter(|(_, n)| n.value != n.original) {
 			values.push((id, Rep::try_from(n.value).ok()?));
@@ -98,15 +102,19 @@ impl<T: Config> Propagation<T> {
 	}
 
 	fn node(&mut self, id: PostId) -> Option<&mut Node<T>> {
-		if !self.posts.contains_key(&id) {
-			let post = Posts::<T>::get(id)?;
-			let value = to_i128(post.value);
-			self.posts.insert(
-				id,
-				Node { authors: post.authors, references: post.references, value, original: value },
-			);
+		match self.posts.entry(id) {
+			Entry::Occupied(node) => Some(node.into_mut()),
+			Entry::Vacant(slot) => {
+				let post = Posts::<T>::get(id)?;
+				let value = to_i128(post.value);
+				Some(slot.insert(Node {
+					authors: post.authors,
+					references: post.references,
+					value,
+					original: value,
+				}))
+			},
 		}
-		self.posts.get_mut(&id)
 	}
 
 	fn visit(&mut self, id: PostId, amount: i128, depth: u32) -> i128 {

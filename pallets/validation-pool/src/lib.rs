@@ -122,8 +122,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use guild_primitives::{
 		FeeSalary, Forum as ForumT, OnPoolResolved as OnPoolResolvedT, PoolId, PoolOutcome,
-		PoolRules, PostId, PostStatus, ProtocolPosts, Rep, WorkerLosses, RepHoldReason, ReputationLedger, Tally,
-		ValidationPools, ValidationStages, PPM,
+		PoolRules, PostId, PostStatus, ProtocolPosts, Rep, RepHoldReason, ReputationLedger, Tally,
+		ValidationPools, ValidationStages, WorkerLosses, PPM,
 	};
 	use sp_core::U256;
 	use sp_runtime::{
@@ -570,14 +570,14 @@ pub mod pallet {
 		///   tie passes.
 		pub fn outcome(rules: &PoolRules, tally: &Tally, total_rep: Rep) -> PoolOutcome {
 			let billion = U256::from(Perbill::ACCURACY);
-			if U256::from(tally.consent()) * billion <
-				U256::from(rules.quorum.deconstruct()) * U256::from(total_rep)
+			if U256::from(tally.consent()) * billion
+				< U256::from(rules.quorum.deconstruct()) * U256::from(total_rep)
 			{
 				return PoolOutcome::QuorumNotMet;
 			}
 			let staked = U256::from(tally.for_total) + U256::from(tally.against_total);
-			if U256::from(tally.for_total) * billion >=
-				U256::from(rules.win_ratio.deconstruct()) * staked
+			if U256::from(tally.for_total) * billion
+				>= U256::from(rules.win_ratio.deconstruct()) * staked
 			{
 				PoolOutcome::Accepted
 			} else {
@@ -656,12 +656,19 @@ pub mod pallet {
 			ensure!(duration >= params.pool_duration_min, Error::<T>::DurationTooShort);
 			ensure!(duration <= params.pool_duration_max, Error::<T>::DurationTooLong);
 			ensure!(fee >= params.min_pool_fee, Error::<T>::FeeBelowMinimum);
+			// An empty DAO is opened by root only (§2): a protocol rule (a governance proposal)
+			// must not mint the first REP either. `initiate` checks it before; root's
+			// `force_initiate` is the way in.
+			ensure!(
+				opener == Opener::Author || !T::Reputation::total_rep().is_zero(),
+				Error::<T>::BootstrapByRootOnly
+			);
 			let minted = params.minting_ratio.saturating_mul_int(fee);
 			ensure!(!minted.is_zero(), Error::<T>::FeeTooLow);
 			let status = T::Forum::status(post).ok_or(Error::<T>::UnknownPost)?;
 			ensure!(
-				status == PostStatus::Open ||
-					(opener == Opener::Stage && status == PostStatus::Ratified),
+				status == PostStatus::Open
+					|| (opener == Opener::Stage && status == PostStatus::Ratified),
 				Error::<T>::PostNotOpen
 			);
 			ensure!(!PoolOfPost::<T>::contains_key(post), Error::<T>::PoolAlreadyOpen);

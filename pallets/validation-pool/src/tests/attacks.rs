@@ -41,6 +41,29 @@ fn an_empty_dao_is_bootstrapped_by_root_only() {
 }
 
 #[test]
+fn no_protocol_rule_opens_the_first_pool_of_an_empty_dao() {
+	// §11.1 through the back door: a governance proposal's first stage in an empty DAO would be
+	// a tie that mints the first REP for its proposer.
+	ExtBuilder::default().build_and_execute(|| {
+		let post = new_post(&[(EVE, PPM)]);
+		assert_noop!(
+			<ValidationPool as ValidationPools<_, _, _>>::open(&EVE, post, 20, 5, None, None),
+			Error::<Test>::BootstrapByRootOnly
+		);
+		assert_noop!(
+			<ValidationPool as guild_primitives::ValidationStages<_, _, _>>::open_stage(
+				&EVE,
+				post,
+				20,
+				5,
+				test_params().rules()
+			),
+			Error::<Test>::BootstrapByRootOnly
+		);
+	});
+}
+
+#[test]
 fn only_an_author_opens_a_pool_and_never_on_a_protocol_post() {
 	// §11.5: nobody opens a pool on somebody else's post, nor on evidence or a proposal.
 	ExtBuilder::default().with_rep(&[(ALICE, 100)]).build_and_execute(|| {

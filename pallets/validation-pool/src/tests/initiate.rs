@@ -29,7 +29,10 @@ fn initiate_moves_the_fee_and_mints_the_stakes() {
 			assert_eq!(pool.initiator, INITIATOR);
 			assert_eq!(pool.fee, 20);
 			assert_eq!((pool.minted, pool.for_minted, pool.against_minted), (20, 10, 10));
-			assert_eq!(pool.tally, Tally { for_total: 10, against_total: 10, ..Default::default() });
+			assert_eq!(
+				pool.tally,
+				Tally { for_total: 10, against_total: 10, ..Default::default() }
+			);
 			assert_eq!(pool.stakers, 0);
 			assert_eq!(pool.end, 1 + 10, "default duration");
 			assert_eq!(pool.rules, test_params().rules());
@@ -138,7 +141,7 @@ fn a_fee_that_mints_nothing_is_refused() {
 
 #[test]
 fn authors_take_half_an_end_block_and_protocol_pools_move_on_when_it_is_full() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder::default().with_rep(&[(ALICE, 100)]).build_and_execute(|| {
 		// MAX_ENDING = 5: authors' pools take at most 3 of a block's room.
 		let half = MAX_ENDING.div_ceil(2);
 		for _ in 0..half {
@@ -186,7 +189,10 @@ fn open_counts_the_workers_availability_as_a_for_stake() {
 			Some(StakeInfo { in_favor: true, amount: 0, availability: 50 })
 		);
 		let open = open_pool(pool);
-		assert_eq!(open.tally, Tally { for_total: 10 + 50, against_total: 10, ..Default::default() });
+		assert_eq!(
+			open.tally,
+			Tally { for_total: 10 + 50, against_total: 10, ..Default::default() }
+		);
 		assert_eq!(open.stakers, 1);
 		assert_eq!(open.end, 6);
 		// Nothing moved in the ledger: the REP stays held as availability.

@@ -3,6 +3,7 @@
 
 pub(crate) mod mock;
 
+mod attacks;
 mod evaluate;
 mod hooks;
 mod initiate;
@@ -10,4 +11,3 @@ mod params;
 mod properties;
 mod scenarios;
 mod stake;
-mod attacks;

@@ -132,7 +132,13 @@ fn new_params_apply_to_new_pools_only() {
 		.with_rep(&[(ALICE, 100), (BOB, 50)])
 		.build_and_execute(|| {
 			let first = new_post(&[(CAROL, PPM)]);
-			assert_ok!(ValidationPool::force_initiate(RuntimeOrigin::root(), INITIATOR, first, 20, None));
+			assert_ok!(ValidationPool::force_initiate(
+				RuntimeOrigin::root(),
+				INITIATOR,
+				first,
+				20,
+				None
+			));
 			assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(ALICE), 0, 40, true));
 			assert_ok!(ValidationPool::stake(RuntimeOrigin::signed(BOB), 0, 30, false));
 			assert_ok!(ValidationPool::set_params(

@@ -136,8 +136,13 @@ fn run_case(c: Case) {
 			let dao_before = balance(dao());
 
 			let m = ratio.saturating_mul_int(c.fee);
-			let res =
-				ValidationPool::force_initiate(RuntimeOrigin::root(), INITIATOR, post, c.fee, Some(3));
+			let res = ValidationPool::force_initiate(
+				RuntimeOrigin::root(),
+				INITIATOR,
+				post,
+				c.fee,
+				Some(3),
+			);
 			if c.fee == 0 {
 				assert_eq!(res, Err(Error::<Test>::FeeBelowMinimum.into()));
 				return;
@@ -158,18 +163,16 @@ fn run_case(c: Case) {
 			for (n, (i, amount, side)) in c.stakes.iter().copied().enumerate() {
 				let who = ACCOUNTS[i];
 				// The smallest stake, the newest first among equals.
-				let smallest = stakes
-					.iter()
-					.map(|(a, (_, amt))| (*amt, std::cmp::Reverse(seq[a]), *a))
-					.min();
+				let smallest =
+					stakes.iter().map(|(a, (_, amt))| (*amt, std::cmp::Reverse(seq[a]), *a)).min();
 				let mut evict = None;
 				let expected: Result<(), Error<Test>> = if amount == 0 {
 					Err(Error::ZeroStake)
 				} else if stakes.get(&who).is_some_and(|(s, _)| *s != side) {
 					Err(Error::AlreadyStakedOtherSide)
-				} else if !stakes.contains_key(&who) &&
-					stakes.len() as u32 == MAX_STAKERS &&
-					smallest.is_none_or(|(a, _, _)| amount <= a)
+				} else if !stakes.contains_key(&who)
+					&& stakes.len() as u32 == MAX_STAKERS
+					&& smallest.is_none_or(|(a, _, _)| amount <= a)
 				{
 					Err(Error::StakeTooSmallForFullPool)
 				} else if free(who) < amount {

@@ -82,7 +82,12 @@ fn worked_example(binding: Perbill, redistribute: bool, expect: (u128, u128, u12
 					pool,
 					post,
 					PoolOutcome::Accepted,
-					Tally { for_total: 50, against_total: 40, consent_for: 40, consent_against: 30 }
+					Tally {
+						for_total: 50,
+						against_total: 40,
+						consent_for: 40,
+						consent_against: 30
+					}
 				)]
 			);
 		});
@@ -478,24 +483,26 @@ fn a_quorum_failure_leaves_the_workers_availability_untouched() {
 #[test]
 fn an_accepted_pool_propagates_through_citations_and_releases_the_deposit() {
 	// PROTOCOL.md §3's first example, reached through pools in an empty DAO (no quorum asked).
-	ExtBuilder::default().with_params(|p| p.quorum = Perbill::zero()).build_and_execute(|| {
-		let p1 = new_post(&[(ALICE, PPM)]);
-		let first = initiate(p1, 20);
-		end_pool(first);
-		// Alice: 10 propagated into P1 + the pot of 10.
-		assert_eq!((post_value(p1), rep(ALICE)), (10, 20));
-		assert_eq!(post_deposit(p1), 0, "ratification releases the deposit");
-		assert_eq!(Balances::reserved_balance(ALICE), 0);
+	ExtBuilder::default()
+		.with_params(|p| p.quorum = Perbill::zero())
+		.build_and_execute(|| {
+			let p1 = new_post(&[(ALICE, PPM)]);
+			let first = initiate(p1, 20);
+			end_pool(first);
+			// Alice: 10 propagated into P1 + the pot of 10.
+			assert_eq!((post_value(p1), rep(ALICE)), (10, 20));
+			assert_eq!(post_deposit(p1), 0, "ratification releases the deposit");
+			assert_eq!(Balances::reserved_balance(ALICE), 0);
 
-		let p2 = new_post_citing(&[(CAROL, PPM)], &[(p1, 300_000)]);
-		let second = initiate(p2, 20);
-		end_pool(second);
-		assert_eq!(outcome(second), Some(PoolOutcome::Accepted));
-		// P1 gets 3 of the 10 (Alice +3), P2 keeps 7 (Carol), and Carol takes the pot of 10.
-		assert_eq!((post_value(p1), post_value(p2)), (13, 7));
-		assert_eq!((rep(ALICE), rep(CAROL)), (23, 17));
-		assert_eq!(total_rep(), 40);
-	});
+			let p2 = new_post_citing(&[(CAROL, PPM)], &[(p1, 300_000)]);
+			let second = initiate(p2, 20);
+			end_pool(second);
+			assert_eq!(outcome(second), Some(PoolOutcome::Accepted));
+			// P1 gets 3 of the 10 (Alice +3), P2 keeps 7 (Carol), and Carol takes the pot of 10.
+			assert_eq!((post_value(p1), post_value(p2)), (13, 7));
+			assert_eq!((rep(ALICE), rep(CAROL)), (23, 17));
+			assert_eq!(total_rep(), 40);
+		});
 }
 
 #[test]

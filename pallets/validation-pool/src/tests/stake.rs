@@ -37,7 +37,15 @@ fn stakes_hold_free_rep_and_add_up_on_one_side() {
 				Some(StakeInfo { in_favor: true, amount: 50, availability: 0 })
 			);
 			let open = open_pool(pool);
-			assert_eq!(open.tally, Tally { for_total: 10 + 50, against_total: 10 + 30, consent_for: 50, consent_against: 30 });
+			assert_eq!(
+				open.tally,
+				Tally {
+					for_total: 10 + 50,
+					against_total: 10 + 30,
+					consent_for: 50,
+					consent_against: 30
+				}
+			);
 			assert_eq!(open.stakers, 2);
 			assert_eq!(total_rep(), 150, "holding moves no REP in or out of total_rep");
 		});
