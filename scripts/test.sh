@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 . scripts/env.sh
 
+# Formatting first: it takes seconds and fails before anything is built.
+cargo fmt --all -- --check
+
 start=$(date +%s)
 guild_build
 echo "test: build took $(( $(date +%s) - start )) s"
