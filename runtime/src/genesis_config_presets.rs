@@ -111,8 +111,8 @@ fn guild_genesis(
 		// only root may open its first pool.
 		reputation: ReputationConfig { accounts: founders },
 		forum: ForumConfig { post_deposit: POST_DEPOSIT, ..Default::default() },
-		validation_pool: ValidationPoolConfig { params: pools, ..Default::default() },
-		business: BusinessConfig { params: business, ..Default::default() },
+		validation_pool: ValidationPoolConfig { params: pools },
+		business: BusinessConfig { params: business },
 		governance,
 		..Default::default()
 	};

@@ -143,16 +143,18 @@ fn the_production_chain_has_its_founders_validators_and_section_9_durations() {
 	assert_eq!(
 		storage
 			.top
-			.get(&pallet_validation_pool::Params::<Runtime>::hashed_key().to_vec()),
+			.get(pallet_validation_pool::Params::<Runtime>::hashed_key().as_slice()),
 		Some(&pallet_validation_pool::ParamsOf::<Runtime>::default().encode())
 	);
 	assert_eq!(
-		storage.top.get(&pallet_business::Params::<Runtime>::hashed_key().to_vec()),
+		storage.top.get(pallet_business::Params::<Runtime>::hashed_key().as_slice()),
 		Some(&pallet_business::ParamsOf::<Runtime>::default().encode())
 	);
 	let local = build(preset(LOCAL_TESTNET_RUNTIME_PRESET));
 	assert_ne!(
-		local.top.get(&pallet_validation_pool::Params::<Runtime>::hashed_key().to_vec()),
+		local
+			.top
+			.get(pallet_validation_pool::Params::<Runtime>::hashed_key().as_slice()),
 		Some(&pallet_validation_pool::ParamsOf::<Runtime>::default().encode()),
 		"the local testnet shortens the pools"
 	);

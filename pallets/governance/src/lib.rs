@@ -191,6 +191,10 @@ pub mod pallet {
 		type Pools: ValidationPools<Self::AccountId, u128, BlockNumberFor<Self>>
 			+ ValidationStages<Self::AccountId, u128, BlockNumberFor<Self>>;
 
+		/// The posts other protocol rules own (work-request evidence): a proposal on one would
+		/// open a pool that only its owner may open (PROTOCOL.md §4).
+		type OtherProtocolPosts: guild_primitives::ProtocolPosts;
+
 		/// The pools' current rules, for what a stage does not set (`stake_for_author`,
 		/// `redistribute_losing_stakes`).
 		type PoolDefaults: Get<PoolRules>;
@@ -437,6 +441,8 @@ pub mod pallet {
 		OutsideHardRange,
 		/// The post has an open validation pool: it cannot carry a proposal.
 		PostHasOpenPool,
+		/// The post belongs to another protocol rule (a work request's evidence).
+		PostOwnedByAnotherRule,
 		/// With this change a governance stage would last less than the pools' shortest or more
 		/// than their longest duration.
 		StageDurationOutsidePoolBounds,
@@ -507,6 +513,10 @@ pub mod pallet {
 			ensure!(T::Forum::status(post) == Some(PostStatus::Open), Error::<T>::PostNotOpen);
 			ensure!(!ProposalOfPost::<T>::contains_key(post), Error::<T>::PostAlreadyProposed);
 			ensure!(T::Pools::pool_of(post).is_none(), Error::<T>::PostHasOpenPool);
+			ensure!(
+				!<T::OtherProtocolPosts as guild_primitives::ProtocolPosts>::is_protocol_post(post),
+				Error::<T>::PostOwnedByAnotherRule
+			);
 			let id = NextProposalId::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::ProposalIdOverflow)?;
 			match change {

@@ -111,6 +111,7 @@ impl pallet_governance::Config for Runtime {
 	type Currency = Balances;
 	type Forum = Forum;
 	type Pools = ValidationPool;
+	type OtherProtocolPosts = Business;
 	type PoolDefaults = PoolDefaults;
 	type Parameters = RuntimeParameters;
 	type Reputation = Reputation;

@@ -112,6 +112,7 @@ impl pallet_governance::Config for Test {
 	type Currency = Balances;
 	type Forum = Forum;
 	type Pools = ValidationPool;
+	type OtherProtocolPosts = MockEvidencePosts;
 	type PoolDefaults = PoolDefaults;
 	type Parameters = MockParameters;
 	type Reputation = Reputation;
@@ -603,4 +604,21 @@ pub fn stages_of(params: &GovernanceParams<BlockNumber>) -> Vec<StageRules<Block
 
 pub fn bounded(stages: Vec<StageRules<BlockNumber>>) -> crate::Stages<BlockNumber> {
 	BoundedVec::truncate_from(stages)
+}
+
+#[frame_support::storage_alias]
+pub type EvidencePostList =
+	StorageValue<MockEvidence, Vec<PostId>, frame_support::pallet_prelude::ValueQuery>;
+
+/// The posts another protocol rule owns, as the work-request pallet would say (its evidence).
+pub struct MockEvidencePosts;
+impl guild_primitives::ProtocolPosts for MockEvidencePosts {
+	fn is_protocol_post(post: PostId) -> bool {
+		EvidencePostList::get().contains(&post)
+	}
+}
+
+/// Mark `post` as a work request's evidence.
+pub fn make_evidence_post(post: PostId) {
+	EvidencePostList::mutate(|l| l.push(post));
 }

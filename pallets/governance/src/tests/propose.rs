@@ -484,3 +484,17 @@ fn check_bounds_is_exact() {
 		assert_noop!(G::check_bounds(b, 0, 2), Error::<Test>::NotAFlag);
 	});
 }
+
+#[test]
+fn a_work_requests_evidence_cannot_carry_a_proposal() {
+	// A drawn worker would otherwise open a proposal's pool on their own evidence, so that the
+	// request's pool can never open and their work is never judged (PROTOCOL.md §4, §11.5).
+	ExtBuilder::default().build_and_execute(|| {
+		let post = new_post(&[(CAROL, PPM)]);
+		make_evidence_post(post);
+		assert_noop!(
+			Governance::propose(RuntimeOrigin::signed(CAROL), post, set(QUORUM_0, 200_000_000)),
+			Error::<Test>::PostOwnedByAnotherRule
+		);
+	});
+}
