@@ -8,6 +8,9 @@
 
 extern crate alloc;
 
+pub mod agenda;
+pub use agenda::{Agenda, Walked};
+
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::pallet_prelude::Weight;
@@ -470,6 +473,121 @@ impl ParamKey {
 			_ => ParamKind::Number,
 		}
 	}
+}
+
+/// Why a governed value cannot be read as its parameter's type. The governance pallet names each
+/// with an error of its own.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ParamValueError {
+	/// A fraction above one whole (more than a billion parts per billion).
+	FractionAboveOne,
+	/// A flag other than `0` or `1`.
+	NotAFlag,
+	/// A count or number of blocks above `u32`.
+	ValueTooLarge,
+	/// A key the pallet has no value for (a stage that does not exist).
+	NoSuchParameter,
+}
+
+/// Why a pallet did not set one of its parameters.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SetParamError {
+	/// The value cannot be read as the parameter's type.
+	Value(ParamValueError),
+	/// The pallet's own checks of its parameter set refused it (its named error).
+	Refused(DispatchError),
+}
+
+impl From<ParamValueError> for SetParamError {
+	fn from(e: ParamValueError) -> Self {
+		Self::Value(e)
+	}
+}
+
+impl From<DispatchError> for SetParamError {
+	fn from(e: DispatchError) -> Self {
+		Self::Refused(e)
+	}
+}
+
+/// Reading a governed `u128` as the type its parameter has.
+pub mod param_value {
+	use super::ParamValueError;
+	use sp_runtime::Perbill;
+
+	/// Parts per billion: at most one whole.
+	pub fn fraction(value: u128) -> Result<Perbill, ParamValueError> {
+		u32::try_from(value)
+			.ok()
+			.filter(|v| *v <= 1_000_000_000)
+			.map(Perbill::from_parts)
+			.ok_or(ParamValueError::FractionAboveOne)
+	}
+
+	/// `0` or `1`.
+	pub fn flag(value: u128) -> Result<bool, ParamValueError> {
+		match value {
+			0 => Ok(false),
+			1 => Ok(true),
+			_ => Err(ParamValueError::NotAFlag),
+		}
+	}
+
+	/// A count or a number of blocks.
+	pub fn small<N: TryFrom<u128>>(value: u128) -> Result<N, ParamValueError> {
+		N::try_from(value).map_err(|_| ParamValueError::ValueTooLarge)
+	}
+}
+
+/// A pallet that owns some of the governed parameters: it alone knows how its keys map onto its
+/// `Params`. The runtime lists the owners in a tuple, which asks each in turn, so the runtime's
+/// parameter mapping is a dispatch and holds no knowledge of any pallet's parameters.
+pub trait ParameterOwner {
+	/// The value of `key` now, in the unit [`ParamKey`] documents, or `None` if `key` is not
+	/// this pallet's (or is a stage that does not exist).
+	fn param(key: ParamKey) -> Option<u128>;
+	/// Set `key` to `value` through the same checks as the pallet's `set_params` (and its
+	/// `ParamsSet` event). `Ok(false)` if `key` is not this pallet's; on an error nothing changed.
+	fn set_param(key: ParamKey, value: u128) -> Result<bool, SetParamError>;
+}
+
+/// No owner: no parameter.
+impl ParameterOwner for () {
+	fn param(_key: ParamKey) -> Option<u128> {
+		None
+	}
+	fn set_param(_key: ParamKey, _value: u128) -> Result<bool, SetParamError> {
+		Ok(false)
+	}
+}
+
+macro_rules! impl_parameter_owner_for_tuples {
+	($($name:ident),+) => {
+		impl<$($name: ParameterOwner),+> ParameterOwner for ($($name,)+) {
+			fn param(key: ParamKey) -> Option<u128> {
+				None$(.or_else(|| $name::param(key)))+
+			}
+			fn set_param(key: ParamKey, value: u128) -> Result<bool, SetParamError> {
+				$(if $name::set_param(key, value)? {
+					return Ok(true);
+				})+
+				Ok(false)
+			}
+		}
+	};
+}
+impl_parameter_owner_for_tuples!(A);
+impl_parameter_owner_for_tuples!(A, B);
+impl_parameter_owner_for_tuples!(A, B, C);
+impl_parameter_owner_for_tuples!(A, B, C, D);
+impl_parameter_owner_for_tuples!(A, B, C, D, E);
+impl_parameter_owner_for_tuples!(A, B, C, D, E, F);
+
+/// The hard range `(min, max)` of each governed parameter (PROTOCOL.md §8): fixed by the runtime,
+/// so that no proposal can move it.
+pub trait HardRanges {
+	/// The range of `key`; `None` if it has none (then no proposal may change it).
+	fn hard_range(key: ParamKey) -> Option<(u128, u128)>;
 }
 
 /// The parameters of every pallet, as governance reads and changes them. Implemented by the

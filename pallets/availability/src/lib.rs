@@ -286,10 +286,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_params())]
 		pub fn set_params(origin: OriginFor<T>, params: ParamsOf<T>) -> DispatchResult {
 			T::ParamsOrigin::ensure_origin(origin)?;
-			Self::check_params(&params)?;
-			Params::<T>::put(params);
-			Self::deposit_event(Event::<T>::ParamsSet { params });
-			Ok(())
+			Self::put_params(params)
 		}
 	}
 
@@ -649,5 +646,45 @@ pub mod pallet {
 		fn release_weight() -> Weight {
 			T::WeightInfo::release().max(T::WeightInfo::slash())
 		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Check `params` ([`Pallet::check_params`]), put them in force and say so: what
+	/// `set_params` does once its origin is checked.
+	pub fn put_params(params: ParamsOf<T>) -> sp_runtime::DispatchResult {
+		Self::check_params(&params)?;
+		Params::<T>::put(params);
+		Self::deposit_event(Event::<T>::ParamsSet { params });
+		Ok(())
+	}
+}
+
+/// The `Availability*` keys: [`Params`] as governance reads and changes it.
+impl<T: Config> guild_primitives::ParameterOwner for Pallet<T> {
+	fn param(key: guild_primitives::ParamKey) -> Option<u128> {
+		use guild_primitives::ParamKey::*;
+		use sp_runtime::SaturatedConversion;
+		let p = Params::<T>::get();
+		Some(match key {
+			AvailabilityMinStake => p.min_availability_stake,
+			AvailabilityMaxPeriod => p.max_availability_period.saturated_into(),
+			_ => return None,
+		})
+	}
+
+	fn set_param(
+		key: guild_primitives::ParamKey,
+		value: u128,
+	) -> Result<bool, guild_primitives::SetParamError> {
+		use guild_primitives::{param_value::small, ParamKey::*};
+		let mut p = Params::<T>::get();
+		match key {
+			AvailabilityMinStake => p.min_availability_stake = value,
+			AvailabilityMaxPeriod => p.max_availability_period = small(value)?,
+			_ => return Ok(false),
+		}
+		Self::put_params(p)?;
+		Ok(true)
 	}
 }

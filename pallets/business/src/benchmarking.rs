@@ -316,6 +316,8 @@ mod benchmarks {
 	#[benchmark]
 	fn assign_pending_try() -> Result<(), BenchmarkError> {
 		let (id, _) = request::<T>();
+		// The hook's draw finds nobody: the request waits in the pending queue.
+		T::BenchmarkHelper::make_randomness();
 		draw::<T>(id)?;
 		if !matches!(Requests::<T>::get(id).map(|r| r.status), Some(RequestStatus::Pending { .. }))
 		{

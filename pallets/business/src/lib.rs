@@ -216,6 +216,22 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DueCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
+	/// A scan of the pending queue the hook makes after this block: asked for by a call that
+	/// made an expert available or released a worker. The call itself never draws, so that
+	/// nobody who calls chooses the block, and so the randomness, a draw is made with
+	/// (PROTOCOL.md §11.7).
+	#[pallet::storage]
+	pub type PendingScanAfter<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	/// The deadlines by block ([`Due`]) walked from [`DueCursor`].
+	pub type DueAgenda<T> = guild_primitives::Agenda<
+		BlockNumberFor<T>,
+		RequestId,
+		<T as Config>::MaxDuePerBlock,
+		Due<T>,
+		DueCursor<T>,
+	>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -378,7 +394,7 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-			Self::process_deadlines(n)
+			Self::process_deadlines(n).saturating_add(Self::scan_pending_if_due(n))
 		}
 
 		fn integrity_test() {
@@ -519,7 +535,7 @@ pub mod pallet {
 			let released = Self::start_pool(request, &mut req)?;
 			Requests::<T>::insert(request, req);
 			if released {
-				Self::assign_pending();
+				Self::workers_released();
 			}
 			Ok(())
 		}
@@ -574,7 +590,7 @@ pub mod pallet {
 				fee: refund,
 			});
 			if released {
-				Self::assign_pending();
+				Self::workers_released();
 			}
 			Ok(())
 		}
@@ -584,10 +600,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_params())]
 		pub fn set_params(origin: OriginFor<T>, params: Box<ParamsOf<T>>) -> DispatchResult {
 			T::ParamsOrigin::ensure_origin(origin)?;
-			Self::check_params(&params)?;
-			Params::<T>::put(*params);
-			Self::deposit_event(Event::<T>::ParamsSet { params: *params });
-			Ok(())
+			Self::put_params(*params)
 		}
 
 		/// Act on the passed deadline of `request` (a no-show, a pool to start, a customer who
@@ -707,59 +720,27 @@ pub mod pallet {
 			request: RequestId,
 			at: BlockNumberFor<T>,
 		) -> Result<BlockNumberFor<T>, DispatchError> {
-			let mut block = at;
-			for _ in 0..SCHEDULE_PROBES {
-				if Due::<T>::try_mutate(block, |list| list.try_push(request)).is_ok() {
-					return Ok(block);
-				}
-				block.saturating_inc();
-			}
-			Err(Error::<T>::TooManyDeadlines.into())
+			DueAgenda::<T>::schedule(request, at, T::MaxDuePerBlock::get(), SCHEDULE_PROBES)
+				.ok_or_else(|| Error::<T>::TooManyDeadlines.into())
 		}
 
 		/// Take `request` out of the deadline list of block `at`.
 		fn unschedule(request: RequestId, at: BlockNumberFor<T>) {
-			Due::<T>::mutate_exists(at, |maybe| {
-				if let Some(list) = maybe {
-					list.retain(|r| *r != request);
-					if list.is_empty() {
-						*maybe = None;
-					}
-				}
-			});
+			DueAgenda::<T>::remove(&request, at);
 		}
 
 		/// The hook: act on the deadlines of the blocks before `n`, walking them from the
 		/// cursor, at most `MaxTimeoutsPerBlock` requests and [`MAX_BUCKETS_PER_BLOCK`] blocks.
 		pub(crate) fn process_deadlines(n: BlockNumberFor<T>) -> Weight {
-			// No cursor yet: no deadline was set before this block.
-			let mut cursor = DueCursor::<T>::get().unwrap_or(n);
-			let max = T::MaxTimeoutsPerBlock::get();
-			let (mut processed, mut buckets) = (0u32, 0u32);
 			let mut weight = Weight::zero();
-			while cursor < n && buckets < MAX_BUCKETS_PER_BLOCK && processed < max {
-				buckets += 1;
-				while processed < max {
-					let next = Due::<T>::mutate_exists(cursor, |maybe| {
-						let list = maybe.as_mut()?;
-						let first = if list.is_empty() { None } else { Some(list.remove(0)) };
-						if list.is_empty() {
-							*maybe = None;
-						}
-						first
-					});
-					let Some(request) = next else { break };
-					processed += 1;
-					weight.saturating_accrue(Self::process_due(request, cursor));
-				}
-				if Due::<T>::contains_key(cursor) {
-					// Deadlines left in this block: the next block goes on from here.
-					break;
-				}
-				cursor.saturating_inc();
-			}
-			DueCursor::<T>::put(cursor);
-			weight.saturating_add(T::WeightInfo::on_initialize_buckets(buckets))
+			let walked = DueAgenda::<T>::take_due(
+				n,
+				MAX_BUCKETS_PER_BLOCK,
+				T::MaxTimeoutsPerBlock::get(),
+				|| true,
+				|request, at| weight.saturating_accrue(Self::process_due(request, at)),
+			);
+			weight.saturating_add(T::WeightInfo::on_initialize_buckets(walked.blocks))
 		}
 
 		/// Act on the deadline of `request` that fell in block `at` (already out of the list):
@@ -793,7 +774,7 @@ pub mod pallet {
 						// Drawn `max_draws` times: the fee goes back.
 						Self::refund(request, req);
 					}
-					Self::assign_pending();
+					Self::workers_released();
 					T::WeightInfo::evidence_timeout()
 						.saturating_add(T::Experts::release_weight())
 						.saturating_add(Self::released_worker_weight())
@@ -840,7 +821,7 @@ pub mod pallet {
 				Ok((done, released)) => {
 					Requests::<T>::insert(request, done);
 					if released {
-						Self::assign_pending();
+						Self::workers_released();
 					}
 				},
 				Err(error) => {
@@ -878,7 +859,7 @@ pub mod pallet {
 							// the worker.
 							T::Experts::release(&worker);
 							Self::refund(request, req);
-							Self::assign_pending();
+							Self::workers_released();
 						},
 					}
 				},
@@ -952,6 +933,44 @@ pub mod pallet {
 			if Self::schedule_draw(request, req, at).is_err() {
 				Self::enqueue(request, req);
 				Self::deposit_event(Event::<T>::RequestPending { request });
+			}
+		}
+
+		/// An expert became drawable (a stake, or a worker released): in a hook the pending
+		/// queue is scanned at once; in a call (an extrinsic, whose sender picked the block and
+		/// so the randomness) the hook scans it after this block.
+		pub(crate) fn workers_released() {
+			if matches!(
+				frame_system::Pallet::<T>::execution_phase(),
+				Some(frame_system::Phase::ApplyExtrinsic(_))
+			) {
+				Self::scan_pending_later();
+			} else {
+				Self::assign_pending();
+			}
+		}
+
+		/// Ask the hook to scan the pending queue after this block ([`PendingScanAfter`]); an
+		/// earlier scan already asked for stays.
+		pub(crate) fn scan_pending_later() {
+			let at = Self::now();
+			PendingScanAfter::<T>::mutate(|scan| {
+				if scan.is_none() {
+					*scan = Some(at);
+				}
+			});
+		}
+
+		/// The hook's scan of the pending queue when one was asked for before block `n` and a
+		/// draw can be made. Returns the weight used.
+		fn scan_pending_if_due(n: BlockNumberFor<T>) -> Weight {
+			let read = T::DbWeight::get().reads(1);
+			match PendingScanAfter::<T>::get() {
+				Some(at) if at < n && T::DrawReady::get() => {
+					PendingScanAfter::<T>::kill();
+					read.saturating_add(Self::assign_pending())
+				},
+				_ => read,
 			}
 		}
 
@@ -1238,7 +1257,8 @@ pub mod pallet {
 					Self::refunded(request, req);
 				},
 			}
-			Self::assign_pending();
+			// A pool may resolve in a call (`evaluate`): then the draw waits for the hook.
+			Self::workers_released();
 			weight
 		}
 
@@ -1353,12 +1373,67 @@ pub mod pallet {
 	}
 
 	impl<T: Config> OnExpertAvailable<T::AccountId> for Pallet<T> {
+		/// From `stake_availability`, a call: the draw waits for the hook.
 		fn on_expert_available(_who: &T::AccountId) -> Weight {
-			Self::assign_pending()
+			Self::workers_released();
+			Self::assign_pending_weight()
 		}
 
 		fn max_weight() -> Weight {
 			Self::assign_pending_weight()
 		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Check `params` ([`Pallet::check_params`]), put them in force and say so: what
+	/// `set_params` does once its origin is checked.
+	pub fn put_params(params: ParamsOf<T>) -> sp_runtime::DispatchResult {
+		Self::check_params(&params)?;
+		Params::<T>::put(params);
+		Self::deposit_event(Event::<T>::ParamsSet { params });
+		Ok(())
+	}
+}
+
+/// The `Business*` keys: [`Params`] as governance reads and changes it.
+impl<T: Config> guild_primitives::ParameterOwner for Pallet<T> {
+	fn param(key: guild_primitives::ParamKey) -> Option<u128> {
+		use guild_primitives::ParamKey::*;
+		use sp_runtime::SaturatedConversion;
+		let p = Params::<T>::get();
+		Some(match key {
+			BusinessEvidenceTimeout => p.evidence_timeout.saturated_into(),
+			BusinessReviewTimeout => p.review_timeout.saturated_into(),
+			BusinessNoShowSlash => p.no_show_slash.deconstruct().into(),
+			BusinessMaxValidationAttempts => p.max_validation_attempts.into(),
+			BusinessPoolDuration => p.pool_duration.saturated_into(),
+			BusinessMinRequestFee => p.min_request_fee,
+			BusinessMaxDraws => p.max_draws.into(),
+			_ => return None,
+		})
+	}
+
+	fn set_param(
+		key: guild_primitives::ParamKey,
+		value: u128,
+	) -> Result<bool, guild_primitives::SetParamError> {
+		use guild_primitives::{
+			param_value::{fraction, small},
+			ParamKey::*,
+		};
+		let mut p = Params::<T>::get();
+		match key {
+			BusinessEvidenceTimeout => p.evidence_timeout = small(value)?,
+			BusinessReviewTimeout => p.review_timeout = small(value)?,
+			BusinessNoShowSlash => p.no_show_slash = fraction(value)?,
+			BusinessMaxValidationAttempts => p.max_validation_attempts = small(value)?,
+			BusinessPoolDuration => p.pool_duration = small(value)?,
+			BusinessMinRequestFee => p.min_request_fee = value,
+			BusinessMaxDraws => p.max_draws = small(value)?,
+			_ => return Ok(false),
+		}
+		Self::put_params(p)?;
+		Ok(true)
 	}
 }

@@ -211,6 +211,9 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Give `who` a drawable availability stake (and the REP for it), without telling the
 	/// work requests; and make the draw's randomness known in the current block.
 	fn make_expert(who: &AccountId);
+	/// Make the draw's randomness known in the current block (no expert needed). Nothing by
+	/// default: a runtime whose randomness is always ready.
+	fn make_randomness() {}
 	/// Create an open post authored by `author` alone and return its id.
 	fn create_post(author: &AccountId) -> PostId;
 }

@@ -321,10 +321,7 @@ pub mod pallet {
 			params: ForumParams<BalanceOf<T>>,
 		) -> DispatchResult {
 			T::ParamsOrigin::ensure_origin(origin)?;
-			Self::check_params(&params)?;
-			Params::<T>::put(params);
-			Self::deposit_event(Event::ParamsSet { params });
-			Ok(())
+			Self::put_params(params)
 		}
 	}
 
@@ -538,5 +535,47 @@ pub mod pallet {
 		fn propagate(post: PostId, amount: Rep) -> DispatchResult {
 			Self::do_propagate(post, amount)
 		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Check `params` ([`Pallet::check_params`]), put them in force and say so: what
+	/// `set_params` does once its origin is checked.
+	pub fn put_params(params: ForumParams<BalanceOf<T>>) -> sp_runtime::DispatchResult {
+		Self::check_params(&params)?;
+		Params::<T>::put(params);
+		Self::deposit_event(Event::ParamsSet { params });
+		Ok(())
+	}
+}
+
+/// The `Forum*` keys: [`Params`] as governance reads and changes it.
+impl<T: Config> guild_primitives::ParameterOwner for Pallet<T> {
+	fn param(key: guild_primitives::ParamKey) -> Option<u128> {
+		use guild_primitives::ParamKey::*;
+		use sp_runtime::SaturatedConversion;
+		let p = Params::<T>::get();
+		Some(match key {
+			ForumReferenceChainLimit => p.reference_chain_limit.into(),
+			ForumRevaluationLimit => p.revaluation_limit.into(),
+			ForumPostDeposit => p.post_deposit.saturated_into(),
+			_ => return None,
+		})
+	}
+
+	fn set_param(
+		key: guild_primitives::ParamKey,
+		value: u128,
+	) -> Result<bool, guild_primitives::SetParamError> {
+		use guild_primitives::{param_value::small, ParamKey::*};
+		let mut p = Params::<T>::get();
+		match key {
+			ForumReferenceChainLimit => p.reference_chain_limit = small(value)?,
+			ForumRevaluationLimit => p.revaluation_limit = small(value)?,
+			ForumPostDeposit => p.post_deposit = small(value)?,
+			_ => return Ok(false),
+		}
+		Self::put_params(p)?;
+		Ok(true)
 	}
 }

@@ -113,7 +113,9 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use frame_support::traits::EnsureOrigin;
-use guild_primitives::ProposalId;
+use guild_primitives::{
+	GovernedParameters, HardRanges, ParamKey, ParameterOwner, ProposalId, SetParamError,
+};
 
 const LOG_TARGET: &str = "runtime::governance";
 
@@ -152,7 +154,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use guild_primitives::{
-		FeeSalary, Forum as ForumT, GovernedParameters, OnPoolResolved, ParamKey, ParamKind,
+		param_value, FeeSalary, Forum as ForumT, OnPoolResolved, ParamKind, ParamValueError,
 		PoolId, PoolOutcome, PoolRules, PostId, PostStatus, ProtocolPosts, ReputationLedger, Tally,
 		ValidationPools, ValidationStages,
 	};
@@ -616,10 +618,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_params())]
 		pub fn set_params(origin: OriginFor<T>, params: Box<ParamsOf<T>>) -> DispatchResult {
 			T::ParamsOrigin::ensure_origin(origin)?;
-			Self::validate_params(&params)?;
-			Params::<T>::put(&*params);
-			Self::deposit_event(Event::<T>::ParamsSet { params: *params });
-			Ok(())
+			Self::put_params(*params)
 		}
 	}
 
@@ -892,24 +891,33 @@ pub mod pallet {
 			})
 		}
 
-		/// A parameter value as a fraction in parts per billion: at most one (`FractionAboveOne`).
-		pub fn fraction(value: u128) -> Result<Perbill, DispatchError> {
-			ensure!(value <= BILLION, Error::<T>::FractionAboveOne);
-			Ok(Perbill::from_parts(value as u32))
+		/// This pallet's name for a value that cannot be read as its parameter's type.
+		pub fn value_error(e: ParamValueError) -> Error<T> {
+			match e {
+				ParamValueError::FractionAboveOne => Error::<T>::FractionAboveOne,
+				ParamValueError::NotAFlag => Error::<T>::NotAFlag,
+				ParamValueError::ValueTooLarge => Error::<T>::ValueTooLarge,
+				ParamValueError::NoSuchParameter => Error::<T>::UnknownParameter,
+			}
 		}
 
-		/// A parameter value as a boolean: `0` or `1` (`NotAFlag`).
-		pub fn flag(value: u128) -> Result<bool, DispatchError> {
-			match value {
-				0 => Ok(false),
-				1 => Ok(true),
-				_ => Err(Error::<T>::NotAFlag.into()),
-			}
+		/// A parameter value as a fraction in parts per billion: at most one (`FractionAboveOne`).
+		pub fn fraction(value: u128) -> Result<Perbill, DispatchError> {
+			param_value::fraction(value).map_err(|e| Self::value_error(e).into())
 		}
 
 		/// A parameter value as a count or a number of blocks (`ValueTooLarge` above `u32`).
 		pub fn small<N: TryFrom<u128>>(value: u128) -> Result<N, DispatchError> {
-			N::try_from(value).map_err(|_| Error::<T>::ValueTooLarge.into())
+			param_value::small(value).map_err(|e| Self::value_error(e).into())
+		}
+
+		/// Check `params` ([`Pallet::validate_params`]), put them in force and say so: what
+		/// `set_params` does once its origin is checked.
+		pub fn put_params(params: ParamsOf<T>) -> DispatchResult {
+			Self::validate_params(&params)?;
+			Params::<T>::put(&params);
+			Self::deposit_event(Event::<T>::ParamsSet { params });
+			Ok(())
 		}
 
 		/// The parameters in force with one `Governance*` key set to `value`, for the runtime's
@@ -1284,5 +1292,54 @@ pub mod pallet {
 			}
 			Ok(())
 		}
+	}
+}
+
+/// The `Governance*` keys: [`Params`] as governance reads and changes it.
+impl<T: Config> ParameterOwner for Pallet<T> {
+	fn param(key: ParamKey) -> Option<u128> {
+		Self::param_value(key)
+	}
+
+	fn set_param(key: ParamKey, value: u128) -> Result<bool, SetParamError> {
+		if !Self::is_own_key(key) {
+			return Ok(false);
+		}
+		Self::put_params(Self::params_with(key, value)?)?;
+		Ok(true)
+	}
+}
+
+/// The runtime's governed parameters as a dispatch: each key is read and set by the pallet that
+/// owns it (`Owners`, a tuple of [`ParameterOwner`]s, which may include this pallet), within the
+/// hard ranges `Ranges` fixes, and checked together by [`Pallet::check_joint`]. The runtime and
+/// this pallet's tests use it alike.
+pub struct OwnedParameters<T, Owners, Ranges>(core::marker::PhantomData<(T, Owners, Ranges)>);
+
+impl<T: Config, Owners: ParameterOwner, Ranges: HardRanges> GovernedParameters
+	for OwnedParameters<T, Owners, Ranges>
+{
+	fn current(key: ParamKey) -> Option<u128> {
+		Owners::param(key)
+	}
+
+	/// The owner's own checks apply (those of its `set_params`), as to root.
+	fn apply(_proposal: ProposalId, key: ParamKey, value: u128) -> sp_runtime::DispatchResult {
+		match Owners::set_param(key, value) {
+			Ok(true) => Ok(()),
+			Ok(false) => Err(Error::<T>::UnknownParameter.into()),
+			Err(SetParamError::Value(e)) => Err(Pallet::<T>::value_error(e).into()),
+			Err(SetParamError::Refused(e)) => Err(e),
+		}
+	}
+
+	/// A key nobody owns has no range.
+	fn hard_range(key: ParamKey) -> Option<(u128, u128)> {
+		Owners::param(key)?;
+		Ranges::hard_range(key)
+	}
+
+	fn check_together(key: ParamKey, value: u128) -> sp_runtime::DispatchResult {
+		Pallet::<T>::check_joint(key, value)
 	}
 }

@@ -245,6 +245,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type EvaluationCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
+	/// The open pools by end block ([`EndingAt`]) walked from [`EvaluationCursor`].
+	pub type EndAgenda<T> = guild_primitives::Agenda<
+		BlockNumberFor<T>,
+		PoolId,
+		<T as Config>::MaxPoolsEndingPerBlock,
+		EndingAt<T>,
+		EvaluationCursor<T>,
+	>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -455,14 +464,7 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now > open.end, Error::<T>::PoolNotEnded);
 			ensure!(!PendingPropagation::<T>::exists(), Error::<T>::PropagationPending);
-			EndingAt::<T>::mutate_exists(open.end, |ids| {
-				if let Some(list) = ids {
-					list.retain(|id| *id != pool);
-					if list.is_empty() {
-						*ids = None;
-					}
-				}
-			});
+			EndAgenda::<T>::remove(&pool, open.end);
 			let settled = Self::settlement_weight(open.stakers);
 			let listeners = Self::resolve(pool, open);
 			Ok(PostDispatchInfo {
@@ -476,10 +478,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_params())]
 		pub fn set_params(origin: OriginFor<T>, params: Box<ParamsOf<T>>) -> DispatchResult {
 			T::ParamsOrigin::ensure_origin(origin)?;
-			Self::validate_params(&params)?;
-			Params::<T>::put(*params);
-			Self::deposit_event(Event::<T>::ParamsSet { params: *params });
-			Ok(())
+			Self::put_params(*params)
 		}
 
 		/// Open a pool on `post` with root's authority, `initiator` paying the fee: the first
@@ -689,7 +688,7 @@ pub mod pallet {
 			);
 			let now = frame_system::Pallet::<T>::block_number();
 			let pool = NextPoolId::<T>::get();
-			let (end, ending) = Self::end_block_with_room(now.saturating_add(duration), opener)?;
+			let end = Self::end_block_with_room(now.saturating_add(duration), opener)?;
 
 			// Checks done: effects from here on.
 			T::Currency::transfer(
@@ -730,7 +729,10 @@ pub mod pallet {
 			});
 			Pools::<T>::insert(pool, PoolStatus::Open(open));
 			PoolOfPost::<T>::insert(post, pool);
-			EndingAt::<T>::insert(end, ending);
+			if !EndAgenda::<T>::push(pool, end) {
+				// Not reached: `end_block_with_room` found room in this block, in this call.
+				not_reached!("pool {pool}: end block {end:?} found with room is full");
+			}
 			NextPoolId::<T>::put(pool.saturating_add(1));
 
 			Self::deposit_event(Event::<T>::PoolInitiated {
@@ -749,33 +751,22 @@ pub mod pallet {
 			Ok(pool)
 		}
 
-		/// The end block of a new pool that should end at `end`, with its list of pools and the
-		/// new pool's id pushed. An author's pool may take only half of an end block's room, so
-		/// that pools opened on posts one owns can never fill the blocks where protocol pools end;
-		/// a protocol pool whose end block is full ends in the next block with room, at most
-		/// [`MAX_END_BLOCK_SEARCH`] blocks later (PROTOCOL.md §4).
+		/// The end block of a new pool that should end at `end`. An author's pool may take only
+		/// half of an end block's room, so that pools opened on posts one owns can never fill the
+		/// blocks where protocol pools end; a protocol pool whose end block is full ends in the
+		/// next block with room, at most [`MAX_END_BLOCK_SEARCH`] blocks later (PROTOCOL.md §4).
+		/// Changes nothing.
 		fn end_block_with_room(
 			end: BlockNumberFor<T>,
 			opener: Opener,
-		) -> Result<(BlockNumberFor<T>, BoundedVec<PoolId, T::MaxPoolsEndingPerBlock>), DispatchError>
-		{
-			let pool = NextPoolId::<T>::get();
-			let max = T::MaxPoolsEndingPerBlock::get() as usize;
-			if opener == Opener::Author {
-				let mut ending = EndingAt::<T>::get(end);
-				ensure!(ending.len() < max.div_ceil(2), Error::<T>::TooManyPoolsEndingAt);
-				ending.try_push(pool).map_err(|_| Error::<T>::TooManyPoolsEndingAt)?;
-				return Ok((end, ending));
-			}
-			let mut at = end;
-			for _ in 0..MAX_END_BLOCK_SEARCH {
-				let mut ending = EndingAt::<T>::get(at);
-				if ending.try_push(pool).is_ok() {
-					return Ok((at, ending));
-				}
-				at.saturating_inc();
-			}
-			Err(Error::<T>::TooManyPoolsEndingAt.into())
+		) -> Result<BlockNumberFor<T>, DispatchError> {
+			let max = T::MaxPoolsEndingPerBlock::get();
+			let (room, probes) = match opener {
+				Opener::Author => (max.div_ceil(2), 1),
+				_ => (max, MAX_END_BLOCK_SEARCH),
+			};
+			EndAgenda::<T>::find_room(end, room, probes)
+				.ok_or_else(|| Error::<T>::TooManyPoolsEndingAt.into())
 		}
 
 		/// Stake: the checks and effects of the `stake` call.
@@ -885,41 +876,21 @@ pub mod pallet {
 		/// the cursor, at most `MaxEvaluationsPerBlock` pools and `MAX_SLOTS_PER_BLOCK` end
 		/// blocks. Returns the weight used.
 		pub(crate) fn evaluate_ended(n: BlockNumberFor<T>) -> Weight {
-			// No cursor yet: the pallet is new and no pool ended before this block.
-			let mut cursor = EvaluationCursor::<T>::get().unwrap_or(n);
-			let max_evaluations = T::MaxEvaluationsPerBlock::get();
-			let mut evaluated = 0u32;
-			let mut slots = 0u32;
 			let mut weight = Weight::zero();
-			while cursor < n && slots < MAX_SLOTS_PER_BLOCK && evaluated < max_evaluations {
-				slots += 1;
-				let mut ids = EndingAt::<T>::get(cursor);
-				let before = ids.len();
-				while evaluated < max_evaluations && !ids.is_empty() {
-					if PendingPropagation::<T>::exists() {
-						// An accepted pool's propagation comes before the next evaluation.
-						break;
-					}
-					let pool = ids.remove(0);
-					evaluated += 1;
+			let walked = EndAgenda::<T>::take_due(
+				n,
+				MAX_SLOTS_PER_BLOCK,
+				T::MaxEvaluationsPerBlock::get(),
+				// An accepted pool's propagation comes before the next evaluation.
+				|| !PendingPropagation::<T>::exists(),
+				|pool, _end| {
 					if let Some(PoolStatus::Open(open)) = Pools::<T>::get(pool) {
 						weight.saturating_accrue(Self::settlement_weight(open.stakers));
 						weight.saturating_accrue(Self::resolve(pool, open));
 					}
-				}
-				if ids.is_empty() {
-					if before > 0 {
-						EndingAt::<T>::remove(cursor);
-					}
-					cursor.saturating_inc();
-				} else {
-					// Pools left over in this end block: the next block goes on from here.
-					EndingAt::<T>::insert(cursor, ids);
-					break;
-				}
-			}
-			EvaluationCursor::<T>::put(cursor);
-			weight.saturating_add(T::WeightInfo::on_initialize_slots(slots))
+				},
+			);
+			weight.saturating_add(T::WeightInfo::on_initialize_slots(walked.blocks))
 		}
 
 		/// Settle an ended pool: outcome, fee, stakes, pot, post. Removes its stakes and keeps a
@@ -1312,5 +1283,64 @@ pub mod pallet {
 			}
 			Ok(())
 		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Check `params` ([`Pallet::validate_params`]), put them in force and say so: what
+	/// `set_params` does once its origin is checked.
+	pub fn put_params(params: ParamsOf<T>) -> sp_runtime::DispatchResult {
+		Self::validate_params(&params)?;
+		Params::<T>::put(params);
+		Self::deposit_event(Event::<T>::ParamsSet { params });
+		Ok(())
+	}
+}
+
+/// The `Pool*` keys: [`Params`] as governance reads and changes it.
+impl<T: Config> guild_primitives::ParameterOwner for Pallet<T> {
+	fn param(key: guild_primitives::ParamKey) -> Option<u128> {
+		use guild_primitives::ParamKey::*;
+		use sp_runtime::SaturatedConversion;
+		let p = Params::<T>::get();
+		Some(match key {
+			PoolMintingRatio => p.minting_ratio.into_inner(),
+			PoolStakeForAuthor => p.stake_for_author.deconstruct().into(),
+			PoolQuorum => p.quorum.deconstruct().into(),
+			PoolWinRatio => p.win_ratio.deconstruct().into(),
+			PoolBinding => p.binding.deconstruct().into(),
+			PoolRedistributeLosingStakes => p.redistribute_losing_stakes.into(),
+			PoolDurationMin => p.pool_duration_min.saturated_into(),
+			PoolDurationDefault => p.pool_duration_default.saturated_into(),
+			PoolDurationMax => p.pool_duration_max.saturated_into(),
+			PoolMinFee => p.min_pool_fee,
+			PoolQuorumMissFee => p.quorum_miss_fee.deconstruct().into(),
+			_ => return None,
+		})
+	}
+
+	fn set_param(
+		key: guild_primitives::ParamKey,
+		value: u128,
+	) -> Result<bool, guild_primitives::SetParamError> {
+		use guild_primitives::param_value::{flag, fraction, small};
+		use guild_primitives::ParamKey::*;
+		let mut p = Params::<T>::get();
+		match key {
+			PoolMintingRatio => p.minting_ratio = sp_runtime::FixedU128::from_inner(value),
+			PoolStakeForAuthor => p.stake_for_author = fraction(value)?,
+			PoolQuorum => p.quorum = fraction(value)?,
+			PoolWinRatio => p.win_ratio = fraction(value)?,
+			PoolBinding => p.binding = fraction(value)?,
+			PoolRedistributeLosingStakes => p.redistribute_losing_stakes = flag(value)?,
+			PoolDurationMin => p.pool_duration_min = small(value)?,
+			PoolDurationDefault => p.pool_duration_default = small(value)?,
+			PoolDurationMax => p.pool_duration_max = small(value)?,
+			PoolMinFee => p.min_pool_fee = value,
+			PoolQuorumMissFee => p.quorum_miss_fee = fraction(value)?,
+			_ => return Ok(false),
+		}
+		Self::put_params(p)?;
+		Ok(true)
 	}
 }

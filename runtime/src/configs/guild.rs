@@ -3,9 +3,8 @@
 
 use crate::{
 	AccountId, Availability, Balances, BlockNumber, Business, Forum, Governance, Reputation,
-	Runtime, RuntimeOrigin, ValidationPool,
+	Runtime, ValidationPool,
 };
-use alloc::boxed::Box;
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, EitherOfDiverse, Get},
@@ -13,8 +12,8 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use guild_primitives::{GovernedParameters, ParamKey, PoolRules, ProposalId};
-use sp_runtime::{DispatchError, DispatchResult, FixedU128, Perbill};
+use guild_primitives::{HardRanges, ParamKey, PoolRules};
+use sp_runtime::FixedU128;
 
 parameter_types! {
 	/// The DAO's account (fees in, fee salary out) is derived from this id.
@@ -122,185 +121,18 @@ impl pallet_governance::Config for Runtime {
 	type BenchmarkHelper = GuildBenchmarkHelper;
 }
 
-/// Every governed parameter of the runtime, read from and written to its pallet's `Params`.
-/// A change is applied by dispatching the pallet's own `set_params` with the proposal's origin,
-/// so the pallet's checks apply to governance exactly as to root.
-pub struct RuntimeParameters;
+/// The pallets that own governed parameters, each asked in turn for its own keys.
+pub type ParameterOwners = (ValidationPool, Forum, Availability, Business, Governance);
 
-fn fraction(value: u128) -> Result<Perbill, DispatchError> {
-	Governance::fraction(value)
-}
+/// Every governed parameter of the runtime: a dispatch to the pallet that owns it, whose own
+/// checks (those of its `set_params`) apply to governance exactly as to root.
+pub type RuntimeParameters =
+	pallet_governance::OwnedParameters<Runtime, ParameterOwners, RuntimeHardRanges>;
 
-fn flag(value: u128) -> Result<bool, DispatchError> {
-	Governance::flag(value)
-}
+/// The hard ranges of the runtime's parameters.
+pub struct RuntimeHardRanges;
 
-fn small(value: u128) -> Result<u32, DispatchError> {
-	Governance::small(value)
-}
-
-fn blocks(value: u128) -> Result<BlockNumber, DispatchError> {
-	Governance::small(value)
-}
-
-impl GovernedParameters for RuntimeParameters {
-	fn current(key: ParamKey) -> Option<u128> {
-		use ParamKey::*;
-		Some(match key {
-			PoolMintingRatio
-			| PoolStakeForAuthor
-			| PoolQuorum
-			| PoolWinRatio
-			| PoolBinding
-			| PoolRedistributeLosingStakes
-			| PoolDurationMin
-			| PoolDurationDefault
-			| PoolDurationMax
-			| PoolMinFee
-			| PoolQuorumMissFee => {
-				let p = pallet_validation_pool::Params::<Runtime>::get();
-				match key {
-					PoolMintingRatio => p.minting_ratio.into_inner(),
-					PoolStakeForAuthor => p.stake_for_author.deconstruct().into(),
-					PoolQuorum => p.quorum.deconstruct().into(),
-					PoolWinRatio => p.win_ratio.deconstruct().into(),
-					PoolBinding => p.binding.deconstruct().into(),
-					PoolRedistributeLosingStakes => p.redistribute_losing_stakes.into(),
-					PoolDurationMin => p.pool_duration_min.into(),
-					PoolDurationDefault => p.pool_duration_default.into(),
-					PoolDurationMax => p.pool_duration_max.into(),
-					PoolMinFee => p.min_pool_fee,
-					_ => p.quorum_miss_fee.deconstruct().into(),
-				}
-			},
-			ForumReferenceChainLimit | ForumRevaluationLimit | ForumPostDeposit => {
-				let p = pallet_forum::Params::<Runtime>::get();
-				match key {
-					ForumReferenceChainLimit => p.reference_chain_limit.into(),
-					ForumRevaluationLimit => p.revaluation_limit.into(),
-					_ => p.post_deposit,
-				}
-			},
-			AvailabilityMinStake | AvailabilityMaxPeriod => {
-				let p = pallet_availability::Params::<Runtime>::get();
-				match key {
-					AvailabilityMinStake => p.min_availability_stake,
-					_ => p.max_availability_period.into(),
-				}
-			},
-			BusinessEvidenceTimeout
-			| BusinessReviewTimeout
-			| BusinessNoShowSlash
-			| BusinessMaxValidationAttempts
-			| BusinessPoolDuration
-			| BusinessMinRequestFee
-			| BusinessMaxDraws => {
-				let p = pallet_business::Params::<Runtime>::get();
-				match key {
-					BusinessEvidenceTimeout => p.evidence_timeout.into(),
-					BusinessReviewTimeout => p.review_timeout.into(),
-					BusinessNoShowSlash => p.no_show_slash.deconstruct().into(),
-					BusinessMaxValidationAttempts => p.max_validation_attempts.into(),
-					BusinessPoolDuration => p.pool_duration.into(),
-					BusinessMinRequestFee => p.min_request_fee,
-					_ => p.max_draws.into(),
-				}
-			},
-			GovernanceStageCount
-			| GovernanceStageQuorum(_)
-			| GovernanceStageWinRatio(_)
-			| GovernanceStageBinding(_)
-			| GovernanceStageDuration(_)
-			| GovernanceMaxAttempts
-			| GovernanceProposalFee
-			| GovernanceProposalDeposit
-			| GovernanceUpgradeSupport
-			| GovernanceUpgradeDelay => Governance::param_value(key)?,
-		})
-	}
-
-	fn apply(proposal: ProposalId, key: ParamKey, value: u128) -> DispatchResult {
-		use ParamKey::*;
-		let origin: RuntimeOrigin = pallet_governance::Origin::Proposal(proposal).into();
-		match key {
-			PoolMintingRatio
-			| PoolStakeForAuthor
-			| PoolQuorum
-			| PoolWinRatio
-			| PoolBinding
-			| PoolRedistributeLosingStakes
-			| PoolDurationMin
-			| PoolDurationDefault
-			| PoolDurationMax
-			| PoolMinFee
-			| PoolQuorumMissFee => {
-				let mut p = pallet_validation_pool::Params::<Runtime>::get();
-				match key {
-					PoolMintingRatio => p.minting_ratio = FixedU128::from_inner(value),
-					PoolStakeForAuthor => p.stake_for_author = fraction(value)?,
-					PoolQuorum => p.quorum = fraction(value)?,
-					PoolWinRatio => p.win_ratio = fraction(value)?,
-					PoolBinding => p.binding = fraction(value)?,
-					PoolRedistributeLosingStakes => p.redistribute_losing_stakes = flag(value)?,
-					PoolDurationMin => p.pool_duration_min = blocks(value)?,
-					PoolDurationDefault => p.pool_duration_default = blocks(value)?,
-					PoolDurationMax => p.pool_duration_max = blocks(value)?,
-					PoolMinFee => p.min_pool_fee = value,
-					_ => p.quorum_miss_fee = fraction(value)?,
-				}
-				ValidationPool::set_params(origin, Box::new(p))
-			},
-			ForumReferenceChainLimit | ForumRevaluationLimit | ForumPostDeposit => {
-				let mut p = pallet_forum::Params::<Runtime>::get();
-				match key {
-					ForumReferenceChainLimit => p.reference_chain_limit = small(value)?,
-					ForumRevaluationLimit => p.revaluation_limit = small(value)?,
-					_ => p.post_deposit = value,
-				}
-				Forum::set_params(origin, p)
-			},
-			AvailabilityMinStake | AvailabilityMaxPeriod => {
-				let mut p = pallet_availability::Params::<Runtime>::get();
-				match key {
-					AvailabilityMinStake => p.min_availability_stake = value,
-					_ => p.max_availability_period = blocks(value)?,
-				}
-				Availability::set_params(origin, p)
-			},
-			BusinessEvidenceTimeout
-			| BusinessReviewTimeout
-			| BusinessNoShowSlash
-			| BusinessMaxValidationAttempts
-			| BusinessPoolDuration
-			| BusinessMinRequestFee
-			| BusinessMaxDraws => {
-				let mut p = pallet_business::Params::<Runtime>::get();
-				match key {
-					BusinessEvidenceTimeout => p.evidence_timeout = blocks(value)?,
-					BusinessReviewTimeout => p.review_timeout = blocks(value)?,
-					BusinessNoShowSlash => p.no_show_slash = fraction(value)?,
-					BusinessMaxValidationAttempts => p.max_validation_attempts = small(value)?,
-					BusinessPoolDuration => p.pool_duration = blocks(value)?,
-					BusinessMinRequestFee => p.min_request_fee = value,
-					_ => p.max_draws = small(value)?,
-				}
-				Business::set_params(origin, Box::new(p))
-			},
-			GovernanceStageCount
-			| GovernanceStageQuorum(_)
-			| GovernanceStageWinRatio(_)
-			| GovernanceStageBinding(_)
-			| GovernanceStageDuration(_)
-			| GovernanceMaxAttempts
-			| GovernanceProposalFee
-			| GovernanceProposalDeposit
-			| GovernanceUpgradeSupport
-			| GovernanceUpgradeDelay => {
-				Governance::set_params(origin, Box::new(Governance::params_with(key, value)?))
-			},
-		}
-	}
-
+impl HardRanges for RuntimeHardRanges {
 	/// The hard ranges of PROTOCOL.md §8, fixed here so that no proposal can move them. Each
 	/// keeps governance and the protocol usable whatever proposals pass: durations of at least
 	/// one block and at most a few weeks, fees and deposits that a participant can pay and that
@@ -314,8 +146,6 @@ impl GovernedParameters for RuntimeParameters {
 		let pct = |n: u128| n * 10_000_000;
 		let days = |n: BlockNumber| u128::from(n * DAYS);
 		let one = FixedU128::from_u32(1).into_inner();
-		// A key this runtime has no value for has no range either.
-		Self::current(key)?;
 		Some(match key {
 			// 0.001 to 1000 REP per token unit: the smallest pool fee still mints REP.
 			PoolMintingRatio => (one / 1_000, one * 1_000),
@@ -349,13 +179,6 @@ impl GovernedParameters for RuntimeParameters {
 			GovernanceUpgradeSupport => (pct(10), pct(66)),
 			GovernanceUpgradeDelay => (1, days(30)),
 		})
-	}
-
-	/// PROTOCOL.md §8's joint checks (stages and the work requests' pool within the pools'
-	/// duration bounds, at least two stages, fees at least the pools' minimum), written once in
-	/// `pallet-governance` over [`RuntimeParameters::current`] and shared with its tests.
-	fn check_together(key: ParamKey, value: u128) -> DispatchResult {
-		Governance::check_joint(key, value)
 	}
 }
 
@@ -406,6 +229,9 @@ mod benchmark_helper {
 				pallet_availability::Params::<Runtime>::get().max_availability_period,
 			);
 			let _ = Availability::do_stake(who, amount, until);
+			<Self as pallet_availability::BenchmarkHelper>::make_randomness();
+		}
+		fn make_randomness() {
 			<Self as pallet_availability::BenchmarkHelper>::make_randomness();
 		}
 		fn create_post(author: &AccountId) -> PostId {

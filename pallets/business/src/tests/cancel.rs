@@ -20,8 +20,11 @@ fn a_pending_request_is_cancelled_and_refunded() {
 			Event::<Test>::RequestCancelled { request: id, customer: CUSTOMER, fee: FEE }.into(),
 		);
 		assert_eq!(PendingQueue::<Test>::get(0), None, "its ticket is free");
-		// The hole is skipped: the next expert goes to the other request.
+		// The hole is skipped: the next expert goes to the other request, drawn by the next
+		// block's hook (a call never draws).
 		expert(ALICE, STAKE);
+		assert!(matches!(status(other), RequestStatus::Pending { .. }));
+		next_block();
 		assert_eq!(worker_of(other), ALICE);
 		assert_eq!(crate::PendingRange::<Test>::get(), (2, 2));
 	});
@@ -58,7 +61,9 @@ fn an_assigned_request_is_cancelled_and_the_worker_released_unslashed() {
 		assert_eq!((balance(CUSTOMER), fee_held(CUSTOMER)), (START_BALANCE, 0));
 		assert_eq!(availability(ALICE), STAKE);
 		assert!(crate::Due::<Test>::get(13).iter().all(|r| *r != id), "no deadline left");
-		// Alice, released, takes the waiting request.
+		// Alice, released, takes the waiting request in the next block's hook.
+		assert!(matches!(status(waiting), RequestStatus::Pending { .. }));
+		next_block();
 		assert_eq!(worker_of(waiting), ALICE);
 		assert_eq!(<Availability as ExpertPool<AccountId>>::assignment(&ALICE), Some(waiting));
 		// The cancelled request's deadline does nothing.

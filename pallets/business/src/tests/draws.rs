@@ -95,8 +95,12 @@ fn without_randomness_pending_requests_wait_for_the_next_expert() {
 		expert(ALICE, STAKE);
 		assert!(matches!(status(id), RequestStatus::Pending { .. }));
 		assert_eq!(<Availability as ExpertPool<AccountId>>::assignment(&ALICE), None);
+		// The hook's scan waits for randomness too.
+		next_block();
+		assert!(matches!(status(id), RequestStatus::Pending { .. }));
 		NoRandomness::set(false);
 		expert(BOB, STAKE);
+		next_block();
 		assert!(matches!(status(id), RequestStatus::Assigned { .. }));
 	});
 }
@@ -108,6 +112,7 @@ fn only_drawn_workers_count_as_draws() {
 		let id = submit_and_draw(CUSTOMER, FEE);
 		assert_eq!(request(id).draws, 0);
 		expert(ALICE, 10);
+		next_block();
 		assert_eq!(request(id).draws, 1);
 	});
 }

@@ -305,8 +305,11 @@ impl ExtBuilder {
 			.assimilate_storage(&mut t)
 			.unwrap();
 		let mut ext: sp_io::TestExternalities = t.into();
-		// Events are not recorded in the genesis block.
-		ext.execute_with(|| System::set_block_number(1));
+		// Events are not recorded in the genesis block; block 1's calls are its extrinsics.
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			System::note_finished_initialize();
+		});
 		ext
 	}
 
@@ -350,11 +353,15 @@ pub fn run_to_block(n: BlockNumber) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
+		// The hooks run outside the extrinsics' phase (what `Business` tells a hook by).
+		System::note_finished_extrinsics();
 		ValidationPool::on_initialize(next);
 		Business::on_initialize(next);
 		// The block's room left after its extrinsics: propagations of pools accepted above.
 		ValidationPool::on_idle(next, Weight::MAX);
 		check_invariants();
+		// What a test calls next runs as an extrinsic of this block.
+		System::note_finished_initialize();
 	}
 }
 
@@ -403,6 +410,11 @@ pub fn total_burned() -> Rep {
 
 pub fn claimable(who: AccountId) -> u128 {
 	pallet_reputation::Pallet::<Test>::claimable_fees(&who)
+}
+
+/// The next block: its hooks make the draws that calls of this block asked for.
+pub fn next_block() {
+	run_to_block(System::block_number() + 1);
 }
 
 /// `who` stakes `amount` of availability until far in the future.

@@ -99,10 +99,13 @@ fn a_no_show_with_nobody_else_waits_until_an_expert_stakes() {
 		System::assert_has_event(Event::<Test>::RequestPending { request: id }.into());
 		// Alice topping up her (excluded) stake does not help.
 		expert(ALICE, 10);
+		next_block();
 		assert!(matches!(status(id), RequestStatus::Pending { .. }));
-		// Bob stakes: the request is assigned to him at once.
+		// Bob stakes (block 17): the next block's hook assigns the request to him.
 		expert(BOB, STAKE);
-		assert_eq!(status(id), RequestStatus::Assigned { worker: BOB, stake: STAKE, deadline: 26 });
+		assert!(matches!(status(id), RequestStatus::Pending { .. }));
+		next_block();
+		assert_eq!(status(id), RequestStatus::Assigned { worker: BOB, stake: STAKE, deadline: 28 });
 	});
 }
 
@@ -115,9 +118,11 @@ fn a_request_without_experts_waits_and_is_assigned_when_one_stakes() {
 		run_to_block(30);
 		assert_eq!(status(id), RequestStatus::Pending { ticket: 0 });
 		expert(CAROL, STAKE);
+		assert_eq!(status(id), RequestStatus::Pending { ticket: 0 }, "a call never draws");
+		next_block();
 		assert_eq!(
 			status(id),
-			RequestStatus::Assigned { worker: CAROL, stake: STAKE, deadline: 40 }
+			RequestStatus::Assigned { worker: CAROL, stake: STAKE, deadline: 41 }
 		);
 		assert_eq!(crate::PendingRange::<Test>::get(), (1, 1));
 	});
@@ -131,9 +136,11 @@ fn pending_requests_are_served_in_order() {
 		let c = submit(CUSTOMER, FEE);
 		run_to_block(3);
 		expert(ALICE, STAKE);
+		next_block();
 		assert_eq!(worker_of(a), ALICE);
 		assert!(matches!(status(b), RequestStatus::Pending { .. }));
 		expert(BOB, STAKE);
+		next_block();
 		assert_eq!(worker_of(b), BOB);
 		assert!(matches!(status(c), RequestStatus::Pending { .. }));
 	});
@@ -276,6 +283,7 @@ fn process_deadline_errors() {
 			sp_runtime::DispatchError::BadOrigin
 		);
 		expert(ALICE, STAKE);
+		next_block();
 		assert_ok!(Business::submit_evidence(
 			RuntimeOrigin::signed(ALICE),
 			id,

@@ -3,11 +3,12 @@
 //!
 //! - The real `pallet-validation-pool` opens each stage's pool (`ValidationStages`), on an open
 //!   post or on one an earlier stage ratified.
-//! - [`MockParameters`] is the test runtime's [`GovernedParameters`], written as the real runtime
-//!   writes it: validation-pool, forum and governance keys go through their pallets'
-//!   `set_params` with the proposal's origin; availability and work-request keys do not exist in
-//!   this runtime. Its hard ranges are the runtime's scaled to the tests' small amounts and
-//!   durations, and its joint checks are the runtime's ([`crate::Pallet::check_joint`]).
+//! - [`MockParameters`] is the test runtime's [`GovernedParameters`]: the runtime's own dispatch
+//!   ([`crate::OwnedParameters`]) over the pallets that own the keys (validation pools, forum,
+//!   governance, and [`MockBusiness`] for the two work-request keys the joint checks read;
+//!   availability keys do not exist in this runtime). Its hard ranges are the runtime's scaled to
+//!   the tests' small amounts and durations, and its joint checks are the runtime's
+//!   ([`crate::Pallet::check_joint`]).
 
 use crate::{
 	self as pallet_governance, GovernanceParams, ProposalOf, ProposalState, Proposals, StageRules,
@@ -21,11 +22,11 @@ use frame_support::{
 };
 use frame_system::EnsureRoot;
 use guild_primitives::{
-	Forum as ForumT, GovernedParameters, ParamKey, PoolId, PoolRules, PostId, PostStatus,
-	ProposalId, PPM,
+	Forum as ForumT, HardRanges, ParamKey, ParameterOwner, PoolId, PoolRules, PostId, PostStatus,
+	ProposalId, SetParamError, PPM,
 };
 use sp_core::H256;
-use sp_runtime::{BuildStorage, DispatchError, DispatchResult, FixedU128, Perbill};
+use sp_runtime::{BuildStorage, DispatchResult, FixedU128, Perbill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
@@ -192,7 +193,13 @@ impl Get<PoolRules> for PoolDefaults {
 // ---------------------------------------------------------------------------------------------
 // The governed parameters of the test runtime.
 
-pub struct MockParameters;
+/// The test runtime's governed parameters: the runtime's dispatch over the pallets that own
+/// them, with [`MockBusiness`] for the work requests' two keys.
+pub type MockParameters = crate::OwnedParameters<
+	Test,
+	(pallet_validation_pool::Pallet<Test>, Forum, MockBusiness, Governance),
+	MockRanges,
+>;
 
 parameter_types! {
 	/// The two work-request parameters the joint checks read (PROTOCOL.md §8), standing in for
@@ -201,123 +208,36 @@ parameter_types! {
 	pub storage MockMinRequestFee: u128 = 10;
 }
 
-fn fraction(value: u128) -> Result<Perbill, DispatchError> {
-	Governance::fraction(value)
-}
+/// The owner of the two `Business*` keys the joint checks read.
+pub struct MockBusiness;
 
-fn flag(value: u128) -> Result<bool, DispatchError> {
-	Governance::flag(value)
-}
-
-fn blocks(value: u128) -> Result<BlockNumber, DispatchError> {
-	Governance::small(value)
-}
-
-impl GovernedParameters for MockParameters {
-	fn current(key: ParamKey) -> Option<u128> {
-		use ParamKey::*;
-		let p = pallet_validation_pool::Params::<Test>::get();
-		let forum = pallet_forum::Params::<Test>::get();
-		Some(match key {
-			PoolMintingRatio => p.minting_ratio.into_inner(),
-			PoolStakeForAuthor => p.stake_for_author.deconstruct().into(),
-			PoolQuorum => p.quorum.deconstruct().into(),
-			PoolWinRatio => p.win_ratio.deconstruct().into(),
-			PoolBinding => p.binding.deconstruct().into(),
-			PoolRedistributeLosingStakes => p.redistribute_losing_stakes.into(),
-			PoolDurationMin => p.pool_duration_min.into(),
-			PoolDurationDefault => p.pool_duration_default.into(),
-			PoolDurationMax => p.pool_duration_max.into(),
-			PoolMinFee => p.min_pool_fee,
-			PoolQuorumMissFee => p.quorum_miss_fee.deconstruct().into(),
-			ForumReferenceChainLimit => forum.reference_chain_limit.into(),
-			ForumRevaluationLimit => forum.revaluation_limit.into(),
-			ForumPostDeposit => forum.post_deposit,
-			ParamKey::BusinessPoolDuration => MockBusinessPoolDuration::get(),
-			ParamKey::BusinessMinRequestFee => MockMinRequestFee::get(),
-			GovernanceStageCount
-			| GovernanceStageQuorum(_)
-			| GovernanceStageWinRatio(_)
-			| GovernanceStageBinding(_)
-			| GovernanceStageDuration(_)
-			| GovernanceMaxAttempts
-			| GovernanceProposalFee
-			| GovernanceProposalDeposit
-			| GovernanceUpgradeSupport
-			| GovernanceUpgradeDelay => Governance::param_value(key)?,
-			_ => return None,
-		})
-	}
-
-	fn apply(proposal: ProposalId, key: ParamKey, value: u128) -> DispatchResult {
-		use ParamKey::*;
-		let origin: RuntimeOrigin = pallet_governance::Origin::Proposal(proposal).into();
+impl ParameterOwner for MockBusiness {
+	fn param(key: ParamKey) -> Option<u128> {
 		match key {
-			PoolMintingRatio
-			| PoolStakeForAuthor
-			| PoolQuorum
-			| PoolWinRatio
-			| PoolBinding
-			| PoolRedistributeLosingStakes
-			| PoolDurationMin
-			| PoolDurationDefault
-			| PoolDurationMax
-			| PoolMinFee
-			| PoolQuorumMissFee => {
-				let mut p = pallet_validation_pool::Params::<Test>::get();
-				match key {
-					PoolMintingRatio => p.minting_ratio = FixedU128::from_inner(value),
-					PoolStakeForAuthor => p.stake_for_author = fraction(value)?,
-					PoolQuorum => p.quorum = fraction(value)?,
-					PoolWinRatio => p.win_ratio = fraction(value)?,
-					PoolBinding => p.binding = fraction(value)?,
-					PoolRedistributeLosingStakes => p.redistribute_losing_stakes = flag(value)?,
-					PoolDurationMin => p.pool_duration_min = blocks(value)?,
-					PoolDurationDefault => p.pool_duration_default = blocks(value)?,
-					PoolDurationMax => p.pool_duration_max = blocks(value)?,
-					PoolMinFee => p.min_pool_fee = value,
-					_ => p.quorum_miss_fee = fraction(value)?,
-				}
-				ValidationPool::set_params(origin, Box::new(p))
-			},
-			ForumReferenceChainLimit | ForumRevaluationLimit | ForumPostDeposit => {
-				let mut p = pallet_forum::Params::<Test>::get();
-				match key {
-					ForumReferenceChainLimit => p.reference_chain_limit = Governance::small(value)?,
-					ForumRevaluationLimit => p.revaluation_limit = Governance::small(value)?,
-					_ => p.post_deposit = value,
-				}
-				Forum::set_params(origin, p)
-			},
-			ParamKey::BusinessPoolDuration => {
-				MockBusinessPoolDuration::set(&value);
-				Ok(())
-			},
-			ParamKey::BusinessMinRequestFee => {
-				MockMinRequestFee::set(&value);
-				Ok(())
-			},
-			GovernanceStageCount
-			| GovernanceStageQuorum(_)
-			| GovernanceStageWinRatio(_)
-			| GovernanceStageBinding(_)
-			| GovernanceStageDuration(_)
-			| GovernanceMaxAttempts
-			| GovernanceProposalFee
-			| GovernanceProposalDeposit
-			| GovernanceUpgradeSupport
-			| GovernanceUpgradeDelay => {
-				Governance::set_params(origin, Box::new(Governance::params_with(key, value)?))
-			},
-			_ => Err(pallet_governance::Error::<Test>::UnknownParameter.into()),
+			ParamKey::BusinessPoolDuration => Some(MockBusinessPoolDuration::get()),
+			ParamKey::BusinessMinRequestFee => Some(MockMinRequestFee::get()),
+			_ => None,
 		}
 	}
 
+	fn set_param(key: ParamKey, value: u128) -> Result<bool, SetParamError> {
+		match key {
+			ParamKey::BusinessPoolDuration => MockBusinessPoolDuration::set(&value),
+			ParamKey::BusinessMinRequestFee => MockMinRequestFee::set(&value),
+			_ => return Ok(false),
+		}
+		Ok(true)
+	}
+}
+
+/// The hard ranges of the test runtime.
+pub struct MockRanges;
+
+impl HardRanges for MockRanges {
 	/// The runtime's hard ranges, scaled to the tests: amounts in units (fees 1..=1000),
 	/// durations in blocks (pools of 1..=1000).
 	fn hard_range(key: ParamKey) -> Option<(u128, u128)> {
 		use ParamKey::*;
-		Self::current(key)?;
 		Some(match key {
 			PoolMintingRatio => (ONE_FIXED / 1_000, 1_000 * ONE_FIXED),
 			PoolStakeForAuthor | PoolBinding => (0, 100 * PERCENT),
@@ -346,10 +266,6 @@ impl GovernedParameters for MockParameters {
 			GovernanceUpgradeDelay => (1, 1_000),
 			_ => return None,
 		})
-	}
-
-	fn check_together(key: ParamKey, value: u128) -> DispatchResult {
-		Governance::check_joint(key, value)
 	}
 }
 
