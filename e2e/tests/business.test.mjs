@@ -18,8 +18,8 @@
 //             1 to Alice and 0.5 to Bob's minted stake, B gets the 1.5 minted FOR: Alice 4 REP,
 //             Bob 2 REP. (Edition 1 had Dave open both pools with fees 4 and 2 GUILD and no
 //             consent; the totals, 6 GUILD of fees and 6 REP, are the same.)
-//   block 8   Bob stakes his 2 REP as availability: the waiting request draws him at once; he
-//             submits E as its evidence in the same block.
+//   block 8   Bob stakes his 2 REP as availability; the hook of block 9 draws him for the waiting
+//             request (no call draws, §11.7), and he submits E as its evidence.
 //   block 5   Charlie approves: the held fee is released and pays for pool 2 on E (M = 10 REP:
 //             5 FOR in Bob's name, 5 AGAINST), Bob's availability stake counting FOR.
 //   block 6   Alice stakes 1 REP FOR.
@@ -108,7 +108,8 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
   let b2; // block of root's bootstrap pool 0
   let b3; // block of pool 1 and Alice's consent
   let until; // Bob's availability expiry
-  let assignBlock; // block 4
+  let stakeBlock; // Bob's availability stake
+  let assignBlock; // the next block: the hook draws Bob
   let reviewBlock; // block 5
   let pool2End;
 
@@ -272,14 +273,18 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       // evidence.
       await waitForBest(api, b3 + 2);
       until = b3 + 200;
-      const [stake, evidence] = await sendTogether(api, [
-        [api.tx.availability.stakeAvailability(2n * REP, until), bob],
-        [api.tx.business.submitEvidence(0, post.E), bob],
-      ]);
-      [[bob, stake], [bob, evidence]].forEach(([who, o]) => paid(who, o));
-      assignBlock = stake.blockNumber;
-      assert.ok(assignBlock >= b3 + 3, 'after the block that gives Bob his REP (normally the next one)');
-      assert.equal(evidence.blockNumber, assignBlock);
+      // Bob stakes his REP as availability. No call draws (§11.7: its sender would pick the
+      // block, and so the randomness): the hook of the next block scans the pending queue and
+      // draws Bob. He submits his evidence once assigned.
+      const [stake] = await sendTogether(api, [[api.tx.availability.stakeAvailability(2n * REP, until), bob]]);
+      paid(bob, stake);
+      stakeBlock = stake.blockNumber;
+      assert.ok(stakeBlock >= b3 + 3, 'after the block that gives Bob his REP (normally the next one)');
+      assignBlock = stakeBlock + 1;
+      await waitForBest(api, assignBlock);
+      const [evidence] = await sendTogether(api, [[api.tx.business.submitEvidence(0, post.E), bob]]);
+      paid(bob, evidence);
+      assert.ok(evidence.blockNumber > assignBlock);
 
       // The hooks of b2+2 and b3+2 resolved the bootstrap pools, one each.
       const r1 = await waitResolved(api, 1, { timeoutMs: 90_000 });
@@ -307,13 +312,15 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
         [staked.who.toString(), staked.added.toBigInt(), staked.total.toBigInt(), staked.until.toNumber()],
         [bob.address, 2n * REP, 2n * REP, until],
       );
-      const drawn = stake.findEvent('availability', 'ExpertDrawn');
-      assert.ok(drawn, `availability.ExpertDrawn missing; events: ${eventNames(stake.events)}`);
-      assert.deepEqual([drawn.event.data.request.toNumber(), drawn.event.data.who.toString(), drawn.event.data.stake.toBigInt()], [0, bob.address, 2n * REP]);
-      const assigned = stake.findEvent('business', 'WorkerAssigned').event.data;
+      assert.equal(stake.findEvent('availability', 'ExpertDrawn'), undefined, 'the staking call draws nobody');
+      assert.equal(stake.findEvent('business', 'WorkerAssigned'), undefined, 'the staking call assigns nobody');
+      const hookA = await hookEvents(api, assignBlock);
+      const drawn = pick(hookA, 'availability', 'ExpertDrawn');
+      assert.deepEqual(drawn.map((d) => [d.request.toNumber(), d.who.toString(), d.stake.toBigInt()]), [[0, bob.address, 2n * REP]], 'drawn by the hook of the next block');
+      const assigned = pick(hookA, 'business', 'WorkerAssigned');
       assert.deepEqual(
-        [assigned.request.toNumber(), assigned.worker.toString(), assigned.stake.toBigInt(), assigned.deadline.toNumber()],
-        [0, bob.address, 2n * REP, assignBlock + 20],
+        assigned.map((d) => [d.request.toNumber(), d.worker.toString(), d.stake.toBigInt(), d.deadline.toNumber()]),
+        [[0, bob.address, 2n * REP, assignBlock + 20]],
       );
       const held = stake.findEvent('reputation', 'RepHeld').event.data;
       assert.deepEqual([held.who.toString(), held.reason.type, held.amount.toBigInt()], [bob.address, 'Availability', 2n * REP]);
@@ -322,7 +329,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       const ev = evidence.findEvent('business', 'EvidenceSubmitted').event.data;
       assert.deepEqual(
         [ev.request.toNumber(), ev.worker.toString(), ev.post.toNumber(), ev.reviewDeadline.toNumber()],
-        [0, bob.address, post.E, assignBlock + 10],
+        [0, bob.address, post.E, evidence.blockNumber + 10],
       );
 
       const r = await request0(api);
@@ -340,7 +347,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       assert.deepEqual(repShape(await repOf(api, bob.address)), { free: 0n, heldPool: 0n, heldAvailability: 2n * REP });
       assert.deepEqual(await totals(api, { checkRuntimeApi: true }), { totalRep: 6n * REP, unowned: 0n, totalMinted: 6n * REP, totalBurned: 0n });
       assert.deepEqual(await holdsOf(api, charlie.address), [{ reason: 'Business.RequestFee', amount: FEE }], 'the fee is still held');
-      console.log(`# bootstrap pools in #${b2} and #${b3}, resolved in #${b2 + 2}, #${b3 + 2}; Bob's stake and evidence in #${assignBlock}`);
+      console.log(`# bootstrap pools in #${b2} and #${b3}, resolved in #${b2 + 2}, #${b3 + 2}; Bob's stake in #${stakeBlock}, drawn in #${assignBlock}`);
     }),
   );
 
