@@ -3,7 +3,8 @@
 
 Reads the generated weight files `pallets/*/src/weights.rs` (only the
 `impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T>` block, not the
-`impl WeightInfo for ()` that follows it) and evaluates each function with every
+`impl WeightInfo for ()` that follows it) and the runtime's `runtime/src/weights/pallet_*.rs` of the
+FRAME pallets it measures (`impl<T: frame_system::Config> pallet_x::WeightInfo for WeightInfo<T>`) and evaluates each function with every
 component at the maximum of its benchmarked range:
 
     ref time = base + sum(per-component ref time * max)
@@ -25,7 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-IMPL_START = re.compile(r"^\s*impl\s*<\s*T\s*:\s*frame_system::Config\s*>\s*WeightInfo\s+for\s+SubstrateWeight\s*<\s*T\s*>")
+IMPL_START = re.compile(
+    r"^\s*impl\s*<\s*T\s*:\s*frame_system::Config\s*>\s*"
+    r"(?:WeightInfo\s+for\s+SubstrateWeight|\w+::WeightInfo\s+for\s+WeightInfo)\s*<\s*T\s*>"
+)
 RANGE = re.compile(r"^\s*///\s*The range of component `(\w+)` is `\[\s*(\d+)\s*,\s*(\d+)\s*\]`")
 FN = re.compile(r"^\s*fn\s+(\w+)\s*\(([^)]*)\)\s*->\s*Weight\s*\{")
 # `Weight::from_parts(REF, PROOF)` optionally `.saturating_mul(c.into())`.
@@ -152,17 +156,18 @@ def main():
     if opts.block_ms <= 0:
         ap.error("--block-ms must be positive")
 
-    files = sorted(ROOT.glob("pallets/*/src/weights.rs"), key=lambda p: p.parent.parent.name)
+    files = [(p.parent.parent.name, p) for p in ROOT.glob("pallets/*/src/weights.rs")]
     if not files:
         sys.exit(f"weights-table: no pallets/*/src/weights.rs under {ROOT}")
+    files += [(p.stem.removeprefix("pallet_"), p) for p in ROOT.glob("runtime/src/weights/pallet_*.rs")]
+    files.sort()
 
     # Build every row before printing, so that a parse error leaves no partial table.
     rows = [
         "| pallet | call / path | components at their maximum | weight | share of a block |",
         "|---|---|---|---|---|",
     ]
-    for path in files:
-        pallet = path.parent.parent.name
+    for pallet, path in files:
         for name, comps, ref_time, reads, writes in parse(path):
             # picoseconds -> ms: 1 ms = 10^9 ps; 1 µs = 10^6 ps.
             ps = Decimal(ref_time) + reads * opts.read_us * 10**6 + writes * opts.write_us * 10**6

@@ -60,11 +60,6 @@ where
 		Self::push(id, block).then_some(block)
 	}
 
-	/// How many ids the list of block `at` holds.
-	pub fn len(at: N) -> usize {
-		Lists::get(at).len()
-	}
-
 	/// Take `id` out of the list of block `at` (nothing if it is not there).
 	pub fn remove(id: &Id, at: N) {
 		Lists::mutate_exists(at, |maybe| {
@@ -80,8 +75,8 @@ where
 	/// The hook's walk: hand the ids of the blocks before `now` to `act`, first block first and
 	/// in list order, from the cursor, at most `max_taken` ids and `max_blocks` blocks; an id is
 	/// taken out of its list before `act` sees it. `ready` is asked before each id is taken:
-	/// `false` stops the walk there (the id stays). The cursor moves past each block left empty. With no cursor
-	/// yet (a new agenda) nothing lies before `now`.
+	/// `false` stops the walk there (the id stays). The cursor moves past each block left empty.
+	/// With no cursor yet (a new agenda) nothing lies before `now`. An empty block costs a read.
 	pub fn take_due(
 		now: N,
 		max_blocks: u32,
@@ -93,32 +88,24 @@ where
 		let mut walked = Walked::default();
 		'blocks: while cursor < now && walked.blocks < max_blocks && walked.taken < max_taken {
 			walked.blocks += 1;
-			while walked.taken < max_taken {
-				let mut held_back = false;
-				let next = Lists::mutate_exists(cursor, |maybe| {
-					let list = maybe.as_mut()?;
-					if list.is_empty() {
-						*maybe = None;
-						return None;
-					}
-					if !ready() {
-						held_back = true;
-						return None;
-					}
-					let first = list.remove(0);
-					if list.is_empty() {
-						*maybe = None;
-					}
-					Some(first)
-				});
-				if held_back {
+			// A read a block, and a write and a read again for each id taken (`act` may change
+			// other lists, even this one by taking an id out).
+			let mut list = Lists::get(cursor);
+			while walked.taken < max_taken && !list.is_empty() {
+				if !ready() {
 					break 'blocks;
 				}
-				let Some(id) = next else { break };
+				let id = list.remove(0);
 				walked.taken += 1;
+				if list.is_empty() {
+					Lists::remove(cursor);
+				} else {
+					Lists::insert(cursor, &list);
+				}
 				act(id, cursor);
+				list = Lists::get(cursor);
 			}
-			if Lists::contains_key(cursor) {
+			if !list.is_empty() {
 				// Ids left in this block: the next walk goes on from here.
 				break;
 			}
@@ -162,7 +149,7 @@ mod tests {
 			assert_eq!(Plan::schedule(4, 10, 3, 2), Some(11));
 			// A room above the bound is the bound.
 			assert_eq!(Plan::find_room(10, 100, 1), None);
-			assert_eq!(Plan::len(10), 3);
+			assert_eq!(ids(10).len(), 3);
 			Plan::remove(&2, 10);
 			assert_eq!(ids(10), vec![1, 3]);
 			Plan::remove(&4, 11);

@@ -483,10 +483,8 @@ pub enum ParamValueError {
 	FractionAboveOne,
 	/// A flag other than `0` or `1`.
 	NotAFlag,
-	/// A count or number of blocks above `u32`.
+	/// A count, an amount or a number of blocks above what its type holds.
 	ValueTooLarge,
-	/// A key the pallet has no value for (a stage that does not exist).
-	NoSuchParameter,
 }
 
 /// Why a pallet did not set one of its parameters.
@@ -596,9 +594,8 @@ pub trait GovernedParameters {
 	/// The value of `key` now, in the unit [`ParamKey`] documents, or `None` if this runtime has
 	/// no such parameter.
 	fn current(key: ParamKey) -> Option<u128>;
-	/// Set `key` to `value` by dispatching the owning pallet's `set_params` with the origin of
-	/// the ratified `proposal`, so that the pallet's own checks apply. All or nothing: on an
-	/// error nothing changed.
+	/// Set `key` to `value`, as the ratified `proposal` asks, through the owning pallet's own
+	/// checks (those of its `set_params`). All or nothing: on an error nothing changed.
 	fn apply(proposal: ProposalId, key: ParamKey, value: u128) -> DispatchResult;
 	/// The hard range `(min, max)` of `key`, fixed by the runtime: no proposal may leave it
 	/// (PROTOCOL.md §8). `None` if this runtime has no such parameter.

@@ -15,7 +15,8 @@
 //!
 //! REP moves only through [`guild_primitives::ReputationLedger`] with
 //! [`RepHoldReason::Availability`]. The work-request pallet hears of every stake that becomes
-//! drawable through a call ([`Config::OnExpertAvailable`]), so that waiting requests get a worker.
+//! drawable through a call ([`Config::OnExpertAvailable`]), so that waiting requests get a worker
+//! (drawn by its hook, never by the call).
 //!
 //! ## Bounded cost
 //!

@@ -5,8 +5,10 @@
 //!
 //! - [`Pallet::submit_request`] holds the fee (at least `min_request_fee`) from the customer
 //!   (`HoldReason::RequestFee`); the hook draws a worker two blocks later (late randomness, §6);
-//!   with no expert available the request waits `Pending` and is assigned as soon as one is (a
-//!   stake, top-up or extension: [`OnExpertAvailable`]; or a worker released by another request).
+//!   with no expert available the request waits `Pending` and is assigned when one is (a stake,
+//!   top-up or extension: [`OnExpertAvailable`]; or a worker released by another request). No
+//!   call draws: a call that makes an expert available schedules the hook's scan of the pending
+//!   queue two blocks on ([`PendingScanAt`]), so nobody picks the randomness of a draw.
 //! - [`Pallet::submit_evidence`]: the assigned worker, an author of the post, within
 //!   `evidence_timeout`. A no-show loses `no_show_slash` of their stake (burned) and the request is
 //!   drawn again without them; after `max_draws` draws it is refunded instead.
@@ -57,9 +59,10 @@
 //! - **Evidence posts** must be open, without an open pool, and used by one request only, so
 //!   that the request's pool can open on them; from then on they are protocol posts that nobody
 //!   else may open a pool on.
-//! - **Pending requests** wait in FIFO order. When an expert becomes available, up to
-//!   `MaxPendingScan` of them are tried from the front; one that cannot be drawn for (its
-//!   exclusions leave nobody) goes to the back.
+//! - **Pending requests** wait in FIFO order. When an expert becomes available, the hook tries up
+//!   to `MaxPendingScan` of them from the front, before any other draw of its block; one that
+//!   cannot be drawn for (its exclusions leave nobody) goes to the back. A scan that assigned
+//!   someone with requests still waiting scans again in the next block.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -216,12 +219,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DueCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
-	/// A scan of the pending queue the hook makes after this block: asked for by a call that
-	/// made an expert available or released a worker. The call itself never draws, so that
-	/// nobody who calls chooses the block, and so the randomness, a draw is made with
-	/// (PROTOCOL.md §11.7).
+	/// The block whose hook scans the pending queue: two blocks after a call that made an
+	/// expert available or released a worker (the call itself never draws, so that nobody who
+	/// calls chooses the block, and so the randomness, a draw is made with: PROTOCOL.md §11.7),
+	/// or the next block after a scan that assigned someone while requests still wait. A scan
+	/// already asked for is never postponed.
 	#[pallet::storage]
-	pub type PendingScanAfter<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+	pub type PendingScanAt<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
 	/// The deadlines by block ([`Due`]) walked from [`DueCursor`].
 	pub type DueAgenda<T> = guild_primitives::Agenda<
@@ -394,7 +398,9 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-			Self::process_deadlines(n).saturating_add(Self::scan_pending_if_due(n))
+			// The waiting requests first: an expert freed for them is not taken by a newer
+			// request whose draw falls due in the same block.
+			Self::scan_pending_if_due(n).saturating_add(Self::process_deadlines(n))
 		}
 
 		fn integrity_test() {
@@ -938,39 +944,45 @@ pub mod pallet {
 
 		/// An expert became drawable (a stake, or a worker released): in a hook the pending
 		/// queue is scanned at once; in a call (an extrinsic, whose sender picked the block and
-		/// so the randomness) the hook scans it after this block.
-		pub(crate) fn workers_released() {
+		/// so the randomness) the hook scans it two blocks later. Returns the weight used.
+		pub(crate) fn workers_released() -> Weight {
 			if matches!(
 				frame_system::Pallet::<T>::execution_phase(),
 				Some(frame_system::Phase::ApplyExtrinsic(_))
 			) {
-				Self::scan_pending_later();
+				Self::scan_pending_at(Self::now().saturating_add(2u32.into()));
+				T::DbWeight::get().reads_writes(1, 1)
 			} else {
-				Self::assign_pending();
+				Self::assign_pending()
 			}
 		}
 
-		/// Ask the hook to scan the pending queue after this block ([`PendingScanAfter`]); an
-		/// earlier scan already asked for stays.
-		pub(crate) fn scan_pending_later() {
-			let at = Self::now();
-			PendingScanAfter::<T>::mutate(|scan| {
+		/// Ask the hook of block `at` to scan the pending queue ([`PendingScanAt`]); a scan
+		/// already asked for stays as it is.
+		fn scan_pending_at(at: BlockNumberFor<T>) {
+			PendingScanAt::<T>::mutate(|scan| {
 				if scan.is_none() {
 					*scan = Some(at);
 				}
 			});
 		}
 
-		/// The hook's scan of the pending queue when one was asked for before block `n` and a
-		/// draw can be made. Returns the weight used.
+		/// The hook's scan of the pending queue when one is due in block `n` and a draw can be
+		/// made; when it assigned someone and requests still wait, another scan in the next
+		/// block. Returns the weight used.
 		fn scan_pending_if_due(n: BlockNumberFor<T>) -> Weight {
-			let read = T::DbWeight::get().reads(1);
-			match PendingScanAfter::<T>::get() {
-				Some(at) if at < n && T::DrawReady::get() => {
-					PendingScanAfter::<T>::kill();
-					read.saturating_add(Self::assign_pending())
+			let db = T::DbWeight::get();
+			match PendingScanAt::<T>::get() {
+				Some(at) if at <= n && T::DrawReady::get() => {
+					PendingScanAt::<T>::kill();
+					let (assigned, weight) = Self::scan_pending();
+					let (head, tail) = PendingRange::<T>::get();
+					if assigned > 0 && head < tail {
+						Self::scan_pending_at(n.saturating_add(One::one()));
+					}
+					weight.saturating_add(db.reads_writes(3, 2))
 				},
-				_ => read,
+				_ => db.reads(2),
 			}
 		}
 
@@ -978,10 +990,16 @@ pub mod pallet {
 		/// found is assigned, or moved to the back when nobody can be drawn for it. Returns the
 		/// weight used.
 		pub(crate) fn assign_pending() -> Weight {
+			Self::scan_pending().1
+		}
+
+		/// [`Pallet::assign_pending`], with how many requests it assigned.
+		fn scan_pending() -> (u32, Weight) {
 			if !T::DrawReady::get() {
 				// No randomness to draw with: the queue waits for the next occasion.
-				return T::DbWeight::get().reads(1);
+				return (0, T::DbWeight::get().reads(1));
 			}
+			let mut assigned = 0u32;
 			let (mut head, tail) = PendingRange::<T>::get();
 			let end = tail;
 			let mut tries = 0u32;
@@ -998,16 +1016,19 @@ pub mod pallet {
 					frame_support::defensive!("a queued request is not pending", request);
 					continue;
 				}
-				if !Self::try_assign(request, &mut req) {
+				if Self::try_assign(request, &mut req) {
+					assigned += 1;
+				} else {
 					Self::enqueue(request, &mut req);
 				}
 				Requests::<T>::insert(request, req);
 			}
 			let (_, tail_now) = PendingRange::<T>::get();
 			PendingRange::<T>::put((head, tail_now));
-			T::WeightInfo::assign_pending_try()
+			let weight = T::WeightInfo::assign_pending_try()
 				.saturating_add(T::Experts::draw_weight())
-				.saturating_mul(tries.into())
+				.saturating_mul(tries.into());
+			(assigned, weight)
 		}
 
 		/// Remember not to draw `who` for `req` again (forgetting the oldest when full).
@@ -1375,8 +1396,7 @@ pub mod pallet {
 	impl<T: Config> OnExpertAvailable<T::AccountId> for Pallet<T> {
 		/// From `stake_availability`, a call: the draw waits for the hook.
 		fn on_expert_available(_who: &T::AccountId) -> Weight {
-			Self::workers_released();
-			Self::assign_pending_weight()
+			Self::workers_released()
 		}
 
 		fn max_weight() -> Weight {

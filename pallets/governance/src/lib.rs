@@ -13,8 +13,8 @@
 //! - A stage that is **Rejected** ends the proposal. A stage whose quorum is not met is tried
 //!   again, up to `max_attempts` pools, then the proposal **expires**.
 //! - When the last stage is **Accepted** a parameter change is applied in that very block,
-//!   through [`GovernedParameters::apply`] (the runtime dispatches the owning pallet's `set_params`
-//!   with this pallet's [`Origin::Proposal`]). A runtime hash also needs the FOR stakes of
+//!   through [`GovernedParameters::apply`] (the runtime's [`OwnedParameters`] asks the pallet that
+//!   owns the key, which applies the checks and event of its own `set_params`). A runtime hash also needs the FOR stakes of
 //!   non-authors in that last stage to reach `upgrade_support × total_rep`; it is then
 //!   **scheduled** and authorized through `frame_system`'s upgrade authorization (with version
 //!   checks) `upgrade_delay` blocks later, in `on_initialize`, so that anyone can then call
@@ -897,7 +897,6 @@ pub mod pallet {
 				ParamValueError::FractionAboveOne => Error::<T>::FractionAboveOne,
 				ParamValueError::NotAFlag => Error::<T>::NotAFlag,
 				ParamValueError::ValueTooLarge => Error::<T>::ValueTooLarge,
-				ParamValueError::NoSuchParameter => Error::<T>::UnknownParameter,
 			}
 		}
 

@@ -241,6 +241,12 @@ mod benchmark_helper {
 
 	impl pallet_governance::BenchmarkHelper<AccountId> for GuildBenchmarkHelper {
 		fn create_post(author: &AccountId) -> PostId {
+			// A proposal's pools are protocol pools, which an empty DAO (the development
+			// preset's genesis) does not open: the author is made a founder first.
+			if <Reputation as ReputationLedger<AccountId>>::total_rep() == 0 {
+				<Reputation as ReputationLedger<AccountId>>::mint_unowned(1_000 * UNIT);
+				let _ = <Reputation as ReputationLedger<AccountId>>::grant(author, 1_000 * UNIT);
+			}
 			create_post(author)
 		}
 		fn end_pool(_pool: PoolId, post: PostId, outcome: PoolOutcome) {

@@ -24,7 +24,7 @@ fn a_pending_request_is_cancelled_and_refunded() {
 		// block's hook (a call never draws).
 		expert(ALICE, STAKE);
 		assert!(matches!(status(other), RequestStatus::Pending { .. }));
-		next_block();
+		until_the_scan();
 		assert_eq!(worker_of(other), ALICE);
 		assert_eq!(crate::PendingRange::<Test>::get(), (2, 2));
 	});
@@ -63,7 +63,7 @@ fn an_assigned_request_is_cancelled_and_the_worker_released_unslashed() {
 		assert!(crate::Due::<Test>::get(13).iter().all(|r| *r != id), "no deadline left");
 		// Alice, released, takes the waiting request in the next block's hook.
 		assert!(matches!(status(waiting), RequestStatus::Pending { .. }));
-		next_block();
+		until_the_scan();
 		assert_eq!(worker_of(waiting), ALICE);
 		assert_eq!(<Availability as ExpertPool<AccountId>>::assignment(&ALICE), Some(waiting));
 		// The cancelled request's deadline does nothing.

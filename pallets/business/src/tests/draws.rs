@@ -3,7 +3,7 @@
 
 use super::mock::*;
 use crate::{Event, RequestStatus};
-use guild_primitives::ExpertPool;
+use guild_primitives::{ExpertPool, RequestId};
 
 /// The experts Alice, Bob, Carol and Ferdie stake the same; `customers` each ask for work in
 /// block 1. Without randomness in block `blind` (if any), the draw waits a block. Returns the
@@ -95,13 +95,13 @@ fn without_randomness_pending_requests_wait_for_the_next_expert() {
 		expert(ALICE, STAKE);
 		assert!(matches!(status(id), RequestStatus::Pending { .. }));
 		assert_eq!(<Availability as ExpertPool<AccountId>>::assignment(&ALICE), None);
-		// The hook's scan waits for randomness too.
+		// The hook's scan waits for randomness too, and is not lost meanwhile.
+		until_the_scan();
 		next_block();
 		assert!(matches!(status(id), RequestStatus::Pending { .. }));
 		NoRandomness::set(false);
-		expert(BOB, STAKE);
 		next_block();
-		assert!(matches!(status(id), RequestStatus::Assigned { .. }));
+		assert_eq!(worker_of(id), ALICE);
 	});
 }
 
@@ -112,7 +112,88 @@ fn only_drawn_workers_count_as_draws() {
 		let id = submit_and_draw(CUSTOMER, FEE);
 		assert_eq!(request(id).draws, 0);
 		expert(ALICE, 10);
-		next_block();
+		until_the_scan();
 		assert_eq!(request(id).draws, 1);
+	});
+}
+
+/// A call never draws: the hook scans the pending queue two blocks after it, with randomness
+/// nobody knew at the call; a scan asked for is never postponed by later calls.
+#[test]
+fn calls_ask_for_a_scan_two_blocks_later_and_never_postpone_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		let first = submit_and_draw(CUSTOMER, FEE);
+		let second = submit_and_draw(OTHER_CUSTOMER, FEE);
+		let now = System::block_number();
+		expert(ALICE, STAKE);
+		assert_eq!(crate::PendingScanAt::<Test>::get(), Some(now + 2));
+		next_block();
+		// Bob's stake a block later keeps the scan where it was.
+		expert(BOB, STAKE);
+		assert_eq!(crate::PendingScanAt::<Test>::get(), Some(now + 2));
+		assert!(matches!(status(first), RequestStatus::Pending { .. }));
+		next_block();
+		let (a, b) = (worker_of(first), worker_of(second));
+		assert_ne!(a, b);
+		assert!([ALICE, BOB].contains(&a) && [ALICE, BOB].contains(&b));
+		assert_eq!(crate::PendingScanAt::<Test>::get(), None, "nobody waits: no scan again");
+	});
+}
+
+/// More experts than one scan tries (`MaxPendingScan`) staking in one block still serve as many
+/// waiting requests: a scan that assigned someone scans again in the next block.
+#[test]
+fn a_scan_that_assigned_scans_again_while_requests_wait() {
+	ExtBuilder::default()
+		.with_rep(&[
+			(ALICE, 100),
+			(BOB, 100),
+			(CAROL, 100),
+			(DAVE, 200),
+			(EVE, 100),
+			(FERDIE, 100),
+			(GEORGE, 100),
+		])
+		.build_and_execute(|| {
+			let experts = [ALICE, BOB, CAROL, DAVE, EVE, FERDIE, GEORGE];
+			assert!(experts.len() as u32 > MAX_PENDING_SCAN);
+			let ids: Vec<_> = experts.iter().map(|_| submit(CUSTOMER, FEE)).collect();
+			// The hooks draw `MaxTimeoutsPerBlock` of them a block: all wait by block 10.
+			run_to_block(10);
+			assert!(ids.iter().all(|id| matches!(status(*id), RequestStatus::Pending { .. })));
+			for e in experts {
+				expert(e, STAKE);
+			}
+			until_the_scan();
+			let assigned = |ids: &[RequestId]| {
+				ids.iter()
+					.filter(|id| matches!(status(**id), RequestStatus::Assigned { .. }))
+					.count()
+			};
+			// `MaxPendingScan` a block, one block after another, until nobody waits.
+			let per_scan = MAX_PENDING_SCAN as usize;
+			assert_eq!(assigned(&ids), per_scan);
+			for scan in 2..=experts.len().div_ceil(per_scan) {
+				next_block();
+				assert_eq!(assigned(&ids), (scan * per_scan).min(experts.len()));
+			}
+			assert_eq!(crate::PendingScanAt::<Test>::get(), None);
+		});
+}
+
+/// The pending queue is served before the draws that fall due in the same block: an expert
+/// freed by a call goes to the request that waited, not to a newer one.
+#[test]
+fn waiting_requests_come_before_newer_draws() {
+	ExtBuilder::default().build_and_execute(|| {
+		let waiting = submit_and_draw(OTHER_CUSTOMER, FEE);
+		assert!(matches!(status(waiting), RequestStatus::Pending { .. }));
+		// Alice stakes and a newer request is submitted in the same block: the scan and the
+		// newer request's draw both fall in the hook two blocks on.
+		expert(ALICE, STAKE);
+		let newer = submit(CUSTOMER, FEE);
+		until_the_scan();
+		assert_eq!(worker_of(waiting), ALICE);
+		assert!(matches!(status(newer), RequestStatus::Pending { .. }));
 	});
 }

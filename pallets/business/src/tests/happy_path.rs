@@ -170,7 +170,7 @@ fn the_customer_is_never_drawn_for_their_own_request() {
 		let own = submit_and_draw(ALICE, FEE);
 		assert!(matches!(status(own), RequestStatus::Pending { .. }));
 		expert(BOB, STAKE);
-		next_block();
+		until_the_scan();
 		assert_eq!(worker_of(own), BOB);
 	});
 }

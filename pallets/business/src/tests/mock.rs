@@ -412,9 +412,15 @@ pub fn claimable(who: AccountId) -> u128 {
 	pallet_reputation::Pallet::<Test>::claimable_fees(&who)
 }
 
-/// The next block: its hooks make the draws that calls of this block asked for.
+/// The next block.
 pub fn next_block() {
 	run_to_block(System::block_number() + 1);
+}
+
+/// Two blocks on: the hook that scans the pending queue for a call of this block (a call never
+/// draws; the scan comes two blocks later, with randomness nobody knew at the call).
+pub fn until_the_scan() {
+	run_to_block(System::block_number() + 2);
 }
 
 /// `who` stakes `amount` of availability until far in the future.

@@ -218,7 +218,7 @@ fn a_redraw_with_no_other_expert_waits() {
 		assert!(matches!(status(id), RequestStatus::Pending { .. }));
 		assert_eq!(fee_held(CUSTOMER), FEE);
 		expert(CAROL, STAKE);
-		next_block();
+		until_the_scan();
 		assert_eq!(worker_of(id), CAROL);
 	});
 }
