@@ -18,7 +18,7 @@
 //             1 to Alice and 0.5 to Bob's minted stake, B gets the 1.5 minted FOR: Alice 4 REP,
 //             Bob 2 REP. (Edition 1 had Dave open both pools with fees 4 and 2 GUILD and no
 //             consent; the totals, 6 GUILD of fees and 6 REP, are the same.)
-//   block 8   Bob stakes his 2 REP as availability; the hook of block 9 draws him for the waiting
+//   block 8   Bob stakes his 2 REP as availability; the hook of block 10 draws him for the waiting
 //             request (no call draws, §11.7), and he submits E as its evidence.
 //   block 5   Charlie approves: the held fee is released and pays for pool 2 on E (M = 10 REP:
 //             5 FOR in Bob's name, 5 AGAINST), Bob's availability stake counting FOR.
@@ -109,7 +109,7 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
   let b3; // block of pool 1 and Alice's consent
   let until; // Bob's availability expiry
   let stakeBlock; // Bob's availability stake
-  let assignBlock; // the next block: the hook draws Bob
+  let assignBlock; // two blocks on: the hook draws Bob
   let reviewBlock; // block 5
   let pool2End;
 
@@ -274,13 +274,14 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       await waitForBest(api, b3 + 2);
       until = b3 + 200;
       // Bob stakes his REP as availability. No call draws (§11.7: its sender would pick the
-      // block, and so the randomness): the hook of the next block scans the pending queue and
-      // draws Bob. He submits his evidence once assigned.
+      // block, and so the randomness): the hook two blocks later scans the pending queue, with
+      // the VRF output of the block after the stake, and draws Bob. He submits his evidence once
+      // assigned.
       const [stake] = await sendTogether(api, [[api.tx.availability.stakeAvailability(2n * REP, until), bob]]);
       paid(bob, stake);
       stakeBlock = stake.blockNumber;
       assert.ok(stakeBlock >= b3 + 3, 'after the block that gives Bob his REP (normally the next one)');
-      assignBlock = stakeBlock + 1;
+      assignBlock = stakeBlock + 2;
       await waitForBest(api, assignBlock);
       const [evidence] = await sendTogether(api, [[api.tx.business.submitEvidence(0, post.E), bob]]);
       paid(bob, evidence);
@@ -314,9 +315,10 @@ describe('work requests on a dev chain: request, draw, evidence, review, pool, s
       );
       assert.equal(stake.findEvent('availability', 'ExpertDrawn'), undefined, 'the staking call draws nobody');
       assert.equal(stake.findEvent('business', 'WorkerAssigned'), undefined, 'the staking call assigns nobody');
+      assert.equal(pick(await hookEvents(api, stakeBlock + 1), 'availability', 'ExpertDrawn').length, 0, 'nor the next block');
       const hookA = await hookEvents(api, assignBlock);
       const drawn = pick(hookA, 'availability', 'ExpertDrawn');
-      assert.deepEqual(drawn.map((d) => [d.request.toNumber(), d.who.toString(), d.stake.toBigInt()]), [[0, bob.address, 2n * REP]], 'drawn by the hook of the next block');
+      assert.deepEqual(drawn.map((d) => [d.request.toNumber(), d.who.toString(), d.stake.toBigInt()]), [[0, bob.address, 2n * REP]], 'drawn by the hook two blocks after the stake');
       const assigned = pick(hookA, 'business', 'WorkerAssigned');
       assert.deepEqual(
         assigned.map((d) => [d.request.toNumber(), d.worker.toString(), d.stake.toBigInt(), d.deadline.toNumber()]),
