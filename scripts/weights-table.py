@@ -40,7 +40,7 @@ PARTS = re.compile(
 # `T::DbWeight::get().reads(N_u64)` or `.reads((N_u64).saturating_mul(c.into()))`, same for writes.
 DB = re.compile(
     r"T::DbWeight::get\(\)\s*\.(reads|writes)\(\s*"
-    r"(?:\(\s*([\d_]+)_u64\s*\)\s*\.saturating_mul\(\s*(\w+)\.into\(\)\s*\)|([\d_]+)_u64)\s*\)"
+    r"(?:\(\s*([\d_]+)(?:_u64)?\s*\)\s*\.saturating_mul\(\s*(\w+)\.into\(\)\s*\)|([\d_]+)(?:_u64)?)\s*\)"
 )
 DB_BOTH = re.compile(r"T::DbWeight::get\(\)\s*\.reads_writes\(")
 
@@ -99,7 +99,8 @@ def parse(path):
 
 
 def evaluate(path, name, params, ranges, body):
-    args = [p.split(":")[0].strip() for p in params.split(",") if p.strip()]
+    # An unused component is named `_x` by the generator.
+    args = [p.split(":")[0].strip().lstrip("_") for p in params.split(",") if p.strip()]
     for a in args:
         if a not in ranges:
             fail(path, f"fn {name}: no range given for component `{a}`")

@@ -1,15 +1,15 @@
 
 //! Weights for `pallet_forum`, measured by `guild-node benchmark pallet` (scripts/bench.sh).
 //!
-//! BENCHMARK CLI VERSION 64.0.0, DATE: 2026-11-23, STEPS: `10`, REPEAT: `5`
+//! BENCHMARK CLI VERSION 64.0.0, DATE: 2026-12-01, STEPS: `10`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`, WASM-EXECUTION: `Compiled`
 
 // Executed Command:
-// /root/.cache/guild/target/release/guild-node
+// /work/bench-node
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/guild/target/release/wbuild/guild-runtime/guild_runtime.compact.compressed.wasm
+// /work/bench-runtime.wasm
 // --genesis-builder=runtime
 // --genesis-builder-preset=development
 // --pallet
@@ -54,22 +54,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Forum::Posts` (r:8 w:1)
 	/// Proof: `Forum::Posts` (`max_values`: None, `max_size`: Some(769), added: 3244, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 8]`.
 	/// The range of component `r` is `[0, 8]`.
 	/// The range of component `u` is `[0, 256]`.
 	fn submit_post(a: u32, r: u32, u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `136 + r * (52 ±0)`
-		//  Estimated: `3586 + a * (14 ±2) + r * (3315 ±1)`
-		// Minimum execution time: 59_307_000 picoseconds.
-		Weight::from_parts(63_964_678, 3586)
-			// Standard Error: 11_610
-			.saturating_add(Weight::from_parts(58_918, 0).saturating_mul(a.into()))
-			// Standard Error: 10_090
-			.saturating_add(Weight::from_parts(3_083_993, 0).saturating_mul(r.into()))
-			// Standard Error: 341
-			.saturating_add(Weight::from_parts(180, 0).saturating_mul(u.into()))
+		//  Measured:  `170 + r * (52 ±0)`
+		//  Estimated: `3604 + a * (14 ±2) + r * (3315 ±2)`
+		// Minimum execution time: 79_618_000 picoseconds.
+		Weight::from_parts(88_340_329, 3604)
+			// Standard Error: 80_409
+			.saturating_add(Weight::from_parts(4_323_692, 0).saturating_mul(r.into()))
+			// Standard Error: 2_725
+			.saturating_add(Weight::from_parts(19_507, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -82,35 +80,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_358_000 picoseconds.
-		Weight::from_parts(6_299_000, 0)
+		// Minimum execution time: 9_447_000 picoseconds.
+		Weight::from_parts(11_652_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Forum::Posts` (r:1 w:1)
 	/// Proof: `Forum::Posts` (`max_values`: None, `max_size`: Some(769), added: 3244, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn ratify() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `342`
+		//  Measured:  `376`
 		//  Estimated: `4234`
-		// Minimum execution time: 45_818_000 picoseconds.
-		Weight::from_parts(49_854_000, 4234)
+		// Minimum execution time: 59_601_000 picoseconds.
+		Weight::from_parts(64_540_000, 4234)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Forum::Posts` (r:1 w:1)
 	/// Proof: `Forum::Posts` (`max_values`: None, `max_size`: Some(769), added: 3244, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Since edition 2 a rejection releases the deposit as a ratification does, so until the next
-	/// `scripts/bench.sh pallet_forum` run this is `ratify`'s measurement (the same work).
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `342`
+		//  Measured:  `376`
 		//  Estimated: `4234`
-		// Minimum execution time: 45_818_000 picoseconds.
-		Weight::from_parts(49_854_000, 4234)
+		// Minimum execution time: 60_242_000 picoseconds.
+		Weight::from_parts(64_721_000, 4234)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -128,10 +124,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Reputation::TotalRep` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn propagate_worst_case() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `133623`
+		//  Measured:  `133690`
 		//  Estimated: `5364702`
-		// Minimum execution time: 27_215_573_000 picoseconds.
-		Weight::from_parts(29_119_967_000, 5364702)
+		// Minimum execution time: 33_706_700_000 picoseconds.
+		Weight::from_parts(40_077_204_000, 5364702)
 			.saturating_add(T::DbWeight::get().reads(2308_u64))
 			.saturating_add(T::DbWeight::get().writes(2306_u64))
 	}
@@ -140,10 +136,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and other runtimes: the same measurements with RocksDB weights.
 impl WeightInfo for () {
 	fn submit_post(a: u32, r: u32, u: u32, ) -> Weight {
-		Weight::from_parts(63_964_678, 3586)
-			.saturating_add(Weight::from_parts(58_918, 0).saturating_mul(a.into()))
-			.saturating_add(Weight::from_parts(3_083_993, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(180, 0).saturating_mul(u.into()))
+		Weight::from_parts(88_340_329, 3604)
+			.saturating_add(Weight::from_parts(4_323_692, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(19_507, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -151,21 +146,21 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3315).saturating_mul(r.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(6_299_000, 0)
+		Weight::from_parts(11_652_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn ratify() -> Weight {
-		Weight::from_parts(49_854_000, 4234)
+		Weight::from_parts(64_540_000, 4234)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(49_854_000, 4234)
+		Weight::from_parts(64_721_000, 4234)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn propagate_worst_case() -> Weight {
-		Weight::from_parts(29_119_967_000, 5364702)
+		Weight::from_parts(40_077_204_000, 5364702)
 			.saturating_add(RocksDbWeight::get().reads(2308_u64))
 			.saturating_add(RocksDbWeight::get().writes(2306_u64))
 	}

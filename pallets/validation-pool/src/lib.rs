@@ -384,8 +384,17 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-			// A propagation the last block had no room for goes first.
-			Self::run_pending_propagation(Weight::MAX).saturating_add(Self::evaluate_ended(n))
+			// A propagation the last block had no room for goes first, in the room of one
+			// evaluation (at least one pool is still evaluated), so that the hook at its worst
+			// is a propagation and `MaxEvaluationsPerBlock - 1` full pools, or that many + 1.
+			let ran = PendingPropagation::<T>::exists();
+			let propagated = Self::run_pending_propagation(Weight::MAX);
+			let evaluations = if ran {
+				T::MaxEvaluationsPerBlock::get().saturating_sub(1).max(1)
+			} else {
+				T::MaxEvaluationsPerBlock::get()
+			};
+			propagated.saturating_add(Self::evaluate_ended(n, evaluations))
 		}
 
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
@@ -875,12 +884,12 @@ pub mod pallet {
 		/// The hook: evaluate the pools that ended before block `n`, walking the end blocks from
 		/// the cursor, at most `MaxEvaluationsPerBlock` pools and `MAX_SLOTS_PER_BLOCK` end
 		/// blocks. Returns the weight used.
-		pub(crate) fn evaluate_ended(n: BlockNumberFor<T>) -> Weight {
+		pub(crate) fn evaluate_ended(n: BlockNumberFor<T>, max_evaluations: u32) -> Weight {
 			let mut weight = Weight::zero();
 			let walked = EndAgenda::<T>::take_due(
 				n,
 				MAX_SLOTS_PER_BLOCK,
-				T::MaxEvaluationsPerBlock::get(),
+				max_evaluations,
 				// An accepted pool's propagation comes before the next evaluation.
 				|| !PendingPropagation::<T>::exists(),
 				|pool, _end| {

@@ -20,7 +20,7 @@ impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
-	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_utility::WeightInfo<Runtime>;
 }
 
 /// What a proxy may do for the account that named it. Each type is a list of what it allows (a
@@ -150,7 +150,7 @@ impl pallet_proxy::Config for Runtime {
 	// Each proxy: an account id and a proxy type.
 	type ProxyDepositFactor = ConstU128<{ deposit(0, 33) }>;
 	type MaxProxies = ConstU32<32>;
-	type WeightInfo = pallet_proxy::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_proxy::WeightInfo<Runtime>;
 	type MaxPending = ConstU32<32>;
 	type CallHasher = BlakeTwo256;
 	// The announcement list: an account key and a balance.
@@ -170,6 +170,6 @@ impl pallet_multisig::Config for Runtime {
 	// Each signatory's approval: an account id.
 	type DepositFactor = ConstU128<{ deposit(0, 32) }>;
 	type MaxSignatories = ConstU32<100>;
-	type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_multisig::WeightInfo<Runtime>;
 	type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }
