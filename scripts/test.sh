@@ -15,9 +15,11 @@ echo "test: build took $(( $(date +%s) - start )) s"
 
 cargo test --locked --release --workspace
 
-# The runtime with the next spec_version, for the forum-ratified runtime-upgrade test.
+# The runtime with the next spec_version, for the forum-ratified runtime-upgrade test, and its
+# try-runtime build beside it, for Chopsticks' try-runtime check.
 GUILD_UPGRADE_WASM="$(bash scripts/build-upgrade-runtime.sh)"
-export GUILD_UPGRADE_WASM
+GUILD_TRY_RUNTIME_WASM="$(dirname "$GUILD_UPGRADE_WASM")/guild_runtime_try.compact.compressed.wasm"
+export GUILD_UPGRADE_WASM GUILD_TRY_RUNTIME_WASM
 
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 node --test --test-concurrency=1 e2e/tests/

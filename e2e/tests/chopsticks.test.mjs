@@ -20,7 +20,7 @@
 //    meanwhile, still has 10%, its proposal not past its first stage, and none of the fork's
 //    blocks. A longer jump, past the end of the 100-block pool, is caught up by the hook within
 //    ⌈skipped / 16⌉ blocks: the pool resolves in the fork, stays open on the chain.
-// 2. try-runtime: `chopsticks try-runtime --runtime $GUILD_UPGRADE_WASM --checks All` against the
+// 2. try-runtime: `chopsticks try-runtime --runtime $GUILD_TRY_RUNTIME_WASM --checks All` against the
 //    node runs the upgrade runtime's (spec_version + 1, built with the `try-runtime` feature)
 //    `TryRuntime_on_runtime_upgrade`: its migrations with pre/post checks, the decoding of the
 //    entire state, and the `try_state` of every pallet in the metadata, on the busy chain's state:
@@ -30,8 +30,8 @@
 //
 // One node, about 10 real blocks (60 s); the forks build about 25 blocks, a fraction of a second
 // each; a try-runtime run takes 5 to 15 s. About 100 s in all. Part 2 needs the try-runtime build
-// of the upgrade runtime at $GUILD_UPGRADE_WASM, by default
-// ~/.cache/guild/upgrade/guild_runtime_upgrade.compact.compressed.wasm
+// of the try-runtime build of the upgrade runtime at $GUILD_TRY_RUNTIME_WASM, by default
+// ~/.cache/guild/upgrade/guild_runtime_try.compact.compressed.wasm
 // (`scripts/build-upgrade-runtime.sh` builds it and prints its path); it fails, saying so, when the
 // file is missing or has no `TryRuntime` API.
 
@@ -77,8 +77,8 @@ const NEW_QUORUM = 200_000_000n;
 /** Where `scripts/build-upgrade-runtime.sh` puts the upgrade runtime (it prints this path). */
 function upgradeWasmPath() {
   return (
-    process.env.GUILD_UPGRADE_WASM ??
-    path.join(os.homedir(), '.cache', 'guild', 'upgrade', 'guild_runtime_upgrade.compact.compressed.wasm')
+    process.env.GUILD_TRY_RUNTIME_WASM ??
+    path.join(os.homedir(), '.cache', 'guild', 'upgrade', 'guild_runtime_try.compact.compressed.wasm')
   );
 }
 
@@ -293,7 +293,7 @@ describe('Chopsticks against a running Guild chain: a proposal dry-run in a fork
       const wasm = upgradeWasmPath();
       assert.ok(
         fs.existsSync(wasm),
-        `no upgrade runtime at ${wasm}: build it with \`bash scripts/build-upgrade-runtime.sh\` (spec_version + 1, feature try-runtime) or set GUILD_UPGRADE_WASM`,
+        `no upgrade runtime at ${wasm}: build it with \`bash scripts/build-upgrade-runtime.sh\` (spec_version + 1, feature try-runtime) or set GUILD_TRY_RUNTIME_WASM`,
       );
       const head = await api.rpc.chain.getHeader();
       const hash = head.hash.toHex();
