@@ -311,7 +311,7 @@ pub mod pallet {
 			let params = Params::<T>::get();
 			let existing = Stakes::<T>::get(who);
 			// The cap bounds every new expiry; keeping one set under a longer cap extends nothing.
-			let extends = existing.map_or(true, |stake| until > stake.until);
+			let extends = existing.is_none_or(|stake| until > stake.until);
 			ensure!(
 				!extends || until <= now.saturating_add(params.max_availability_period),
 				Error::<T>::ExpiryTooFar
@@ -386,7 +386,7 @@ pub mod pallet {
 				if c.until <= now {
 					return Ok(index);
 				}
-				if smallest.map_or(true, |(_, s)| (c.amount, c.until) < (s.amount, s.until)) {
+				if smallest.is_none_or(|(_, s)| (c.amount, c.until) < (s.amount, s.until)) {
 					smallest = Some((index, c));
 				}
 			}

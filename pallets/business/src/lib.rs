@@ -604,6 +604,8 @@ pub mod pallet {
 		/// Change the work-request parameters. Deadlines already set keep their block.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_params())]
+		// Boxed so that the call enum stays small; unboxed at once.
+		#[allow(clippy::boxed_local)]
 		pub fn set_params(origin: OriginFor<T>, params: Box<ParamsOf<T>>) -> DispatchResult {
 			T::ParamsOrigin::ensure_origin(origin)?;
 			Self::put_params(*params)

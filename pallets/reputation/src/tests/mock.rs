@@ -58,14 +58,9 @@ pub const DAVE: AccountId = 4;
 pub const START_BALANCE: u128 = 1_000;
 
 /// Builds the externalities from `rep` (initial REP per account).
+#[derive(Default)]
 pub struct ExtBuilder {
 	rep: Vec<(AccountId, Rep)>,
-}
-
-impl Default for ExtBuilder {
-	fn default() -> Self {
-		Self { rep: vec![] }
-	}
 }
 
 impl ExtBuilder {

@@ -88,11 +88,7 @@ fn case() -> impl Strategy<Value = Case> {
 
 /// `floor(a × b / c)`, 0 when `c` is 0.
 fn mul_div(a: u128, b: u128, c: u128) -> u128 {
-	if c == 0 {
-		0
-	} else {
-		a * b / c
-	}
+	(a * b).checked_div(c).unwrap_or(0)
 }
 
 /// Split `amount` among `authors` by ppm weight, floor each, remainder to the first.
