@@ -177,6 +177,50 @@ export function decodeDispatchError(api, dispatchError) {
 }
 
 /**
+ * The outcome of the extrinsic at `index` of a block, from the block's events: { ok, error,
+ * dispatchError, blockHash, blockNumber, txHash, events, findEvent, filterEvents }. Every applied
+ * extrinsic has exactly one `system.ExtrinsicSuccess` or `system.ExtrinsicFailed`; anything else
+ * throws rather than passing for a success.
+ */
+function outcomeOf(api, events, index, where) {
+  const own = events.filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index);
+  const ends = own.filter(({ event }) => event.section === 'system' && ['ExtrinsicSuccess', 'ExtrinsicFailed'].includes(event.method));
+  if (ends.length !== 1) {
+    throw new Error(`extrinsic ${where.blockNumber}-${index}: ${ends.length} success/failure events (${eventNames(own)})`);
+  }
+  const dispatchError = ends[0].event.method === 'ExtrinsicFailed' ? ends[0].event.data.dispatchError : null;
+  const filterEvents = (section, method) => own.filter(({ event }) => event.section === section && event.method === method);
+  return {
+    ok: !dispatchError,
+    error: decodeDispatchError(api, dispatchError),
+    dispatchError,
+    ...where,
+    events: own,
+    filterEvents,
+    findEvent: (section, method) => filterEvents(section, method)[0],
+  };
+}
+
+/**
+ * The outcome (`outcomeOf`) of the extrinsic `txHash` in block `blockHash`. Read again, up to
+ * five times a second apart, when the events cannot be decoded: in the block that applies a
+ * runtime upgrade the client swaps its type registry for the new runtime's while it reads.
+ */
+async function outcomeIn(api, blockHash, txHash) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [{ block }, events] = await Promise.all([api.rpc.chain.getBlock(blockHash), api.query.system.events.at(blockHash)]);
+      const index = block.extrinsics.findIndex((xt) => xt.hash.toHex() === txHash);
+      if (index < 0) throw new Error(`extrinsic ${txHash} not in block ${blockHash}`);
+      return outcomeOf(api, events, index, { blockHash, blockNumber: block.header.number.toNumber(), txHash });
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await sleep(1_000);
+    }
+  }
+}
+
+/**
  * Sign `tx` with `signer` (a keyring pair) and submit it. Resolves once it is in a block (or
  * finalized with `{ finalized: true }`), with:
  *   { ok, error, dispatchError, blockHash, blockNumber, txHash, events, result,
@@ -217,26 +261,12 @@ export function signAndSend(api, tx, signer, { finalized = false, timeoutMs = 12
       const reached = finalized ? status.isFinalized : status.isInBlock || status.isFinalized;
       if (!reached) return;
       const blockHash = (status.isInBlock ? status.asInBlock : status.asFinalized).toHex();
-      api.rpc.chain
-        .getHeader(blockHash)
-        .then((header) => {
-          const error = decodeDispatchError(api, result.dispatchError);
-          const filterEvents = (section, method) =>
-            result.events.filter(({ event }) => event.section === section && event.method === method);
-          settle(null, {
-            ok: !result.dispatchError,
-            error,
-            dispatchError: result.dispatchError,
-            blockHash,
-            blockNumber: header.number.toNumber(),
-            txHash: result.txHash.toHex(),
-            events: result.events,
-            result,
-            filterEvents,
-            findEvent: (section, method) => filterEvents(section, method)[0],
-          });
-        })
-        .catch((e) => settle(e));
+      // The outcome is read from the block itself, not from the subscription's decoded events:
+      // those can come back empty (`internalError`) when the client's registry changes under it,
+      // as in the block that applies a runtime upgrade, and an empty list reads as success.
+      outcomeIn(api, blockHash, result.txHash.toHex())
+        .then((outcome) => settle(null, { ...outcome, result }))
+        .catch((e) => settle(new Error(`${what}: ${e.message}`)));
     })
       .then((u) => {
         unsub = u;
@@ -312,21 +342,7 @@ export async function sendMany(api, txs, { timeoutMs = 180_000, concurrency = 64
         const i = pending.get(xt.hash.toHex());
         if (i === undefined) return;
         pending.delete(xt.hash.toHex());
-        const own = events.filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index);
-        const failed = own.find(({ event }) => event.section === 'system' && event.method === 'ExtrinsicFailed');
-        const dispatchError = failed ? failed.event.data.dispatchError : null;
-        const filterEvents = (section, method) => own.filter(({ event }) => event.section === section && event.method === method);
-        outcomes[i] = {
-          ok: !failed,
-          error: decodeDispatchError(api, dispatchError),
-          dispatchError,
-          blockHash: blockHash.toHex(),
-          blockNumber: next,
-          txHash: hashes[i],
-          events: own,
-          filterEvents,
-          findEvent: (section, method) => filterEvents(section, method)[0],
-        };
+        outcomes[i] = outcomeOf(api, events, index, { blockHash: blockHash.toHex(), blockNumber: next, txHash: hashes[i] });
       });
     }
     if (pending.size === 0) break;
@@ -390,6 +406,17 @@ export function sudoOutcome(api, outcome) {
 export async function account(api, address) {
   const { data } = await api.query.system.account(address);
   return { free: data.free.toBigInt(), reserved: data.reserved.toBigInt() };
+}
+
+/**
+ * The DAO account's balance ({ free, reserved }, bigints) apart from the transaction fees and
+ * tips that wait in it for the session's report (`validatorSet.sessionFees`, PROTOCOL.md §5 and
+ * §12), both read at the same block.
+ */
+export async function daoAccount(api, dao) {
+  const at = await api.at(await api.rpc.chain.getBlockHash());
+  const [{ data }, waiting] = await Promise.all([at.query.system.account(dao), at.query.validatorSet.sessionFees()]);
+  return { free: data.free.toBigInt() - waiting.toBigInt(), reserved: data.reserved.toBigInt() };
 }
 
 /** Free balance of `address` (bigint), at `blockHash` if given. */

@@ -78,7 +78,7 @@ export function simulateDraws(candidates, vrf, requests, now) {
 
 /** `availability.candidates` (at `at`: an api or `api.at(hash)`) as [{ who, amount, until }]. */
 export async function candidatesOf(at) {
-  return (await at.query.availability.candidates()).map((c) => ({
+  return (await at.query.availability.candidates('Requests')).map((c) => ({
     who: c.who.toString(),
     amount: c.amount.toBigInt(),
     until: c.until.toNumber(),

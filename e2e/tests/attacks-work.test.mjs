@@ -198,7 +198,7 @@ describe('PROTOCOL.md §11: attacks 5 (governance), 6, 7, 8 and 9 against runnin
         // The experts stake 10, 20, 30 and 40 REP until well ahead.
         const best = (await api.rpc.chain.getHeader()).number.toNumber();
         const until = best + 1_000;
-        (await sendTogether(api, E.map((e, i) => [api.tx.availability.stakeAvailability(BigInt(10 * (i + 1)) * REP, until), e]))).forEach(expectOk);
+        (await sendTogether(api, E.map((e, i) => [api.tx.availability.stakeAvailability('Requests', BigInt(10 * (i + 1)) * REP, until), e]))).forEach(expectOk);
         // Three requests by the customer in one block (ids k, k+1, k+2), each 1 GUILD.
         const k = (await api.query.business.nextRequestId()).toNumber();
         const fee = bizParams.minRequestFee.toBigInt();
@@ -294,7 +294,7 @@ describe('PROTOCOL.md §11: attacks 5 (governance), 6, 7, 8 and 9 against runnin
         const timeout = 2;
         expectOk(await rootCall(api.tx.business.setParams({ ...bizParams.toJSON(), evidenceTimeout: timeout })));
         const stakesBefore = new Map();
-        for (const e of E) stakesBefore.set(e.address, (await api.query.availability.stakes(e.address)).unwrap().amount.toBigInt());
+        for (const e of E) stakesBefore.set(e.address, (await api.query.availability.stakes('Requests', e.address)).unwrap().amount.toBigInt());
         const customerBefore = await account(api, customer.address);
 
         const sub = expectOk(await signAndSend(api, api.tx.business.submitRequest(min, `0x${'55'.repeat(32)}`, 'ipfs://no-show'), customer));
@@ -330,7 +330,7 @@ describe('PROTOCOL.md §11: attacks 5 (governance), 6, 7, 8 and 9 against runnin
         const r = (await api.query.business.requests(id)).unwrap();
         assert.equal(r.draws.toNumber(), 3);
         // Nobody is bound any more; the fee is back; the burned REP is the three slashes.
-        for (const e of E) assert.ok((await api.query.availability.stakes(e.address)).unwrap().bound.isNone, 'unbound');
+        for (const e of E) assert.ok((await api.query.availability.stakes('Requests', e.address)).unwrap().bound.isNone, 'unbound');
         assert.equal((await candidatesOf(api)).length, 4, 'every expert drawable again');
         assert.deepEqual(await holdsOf(api, customer.address), {});
         assert.deepEqual(await account(api, customer.address), { free: customerBefore.free - feeOf(sub), reserved: customerBefore.reserved }, 'the whole fee came back');
@@ -546,14 +546,14 @@ describe('PROTOCOL.md §11: attacks 5 (governance), 6, 7, 8 and 9 against runnin
 
         let best = (await x.rpc.chain.getHeader()).number.toNumber();
         // Beyond the cap: refused, nothing held.
-        const far = await signAndSend(x, x.tx.availability.stakeAvailability(min, best + period + 100), dust[0]);
+        const far = await signAndSend(x, x.tx.availability.stakeAvailability('Requests', min, best + period + 100), dust[0]);
         expectError(far, 'availability.ExpiryTooFar');
         assert.equal((await repOf(x, dust[0].address)).heldAvailability, 0n);
 
         // 1,024 minimum stakes, as long as allowed.
         const until = best + period;
         const t0 = Date.now();
-        const outs = await sendMany(x, dust.map((d) => [x.tx.availability.stakeAvailability(min, until), d]), { timeoutMs: 400_000 });
+        const outs = await sendMany(x, dust.map((d) => [x.tx.availability.stakeAvailability('Requests', min, until), d]), { timeoutMs: 400_000 });
         const failed = outs.filter((o) => !o.ok);
         assert.equal(failed.length, 0, `stakes failed: ${failed.slice(0, 3).map((o) => o.error.message).join(', ')}`);
         const blocks = new Set(outs.map((o) => o.blockNumber));
@@ -564,24 +564,24 @@ describe('PROTOCOL.md §11: attacks 5 (governance), 6, 7, 8 and 9 against runnin
 
         // Extending one beyond the cap: refused.
         best = (await x.rpc.chain.getHeader()).number.toNumber();
-        expectError(await signAndSend(x, x.tx.availability.stakeAvailability(0, best + period + 100), dust[1]), 'availability.ExpiryTooFar');
+        expectError(await signAndSend(x, x.tx.availability.stakeAvailability('Requests', 0, best + period + 100), dust[1]), 'availability.ExpiryTooFar');
         // A new expert with as little as the smallest stake: refused; with one unit more: the
         // smallest (the first listed, all being equal) is displaced and released to its owner.
         const smallest = candidates[0];
         const [equal, larger] = await sendTogether(x, [
-          [x.tx.availability.stakeAvailability(min, until), bob],
-          [x.tx.availability.stakeAvailability(min + 1n, until), bob],
+          [x.tx.availability.stakeAvailability('Requests', min, until), bob],
+          [x.tx.availability.stakeAvailability('Requests', min + 1n, until), bob],
         ]);
         expectError(equal, 'availability.StakeTooSmallToDisplace');
         expectOk(larger);
         const displaced = larger.findEvent('availability', 'Displaced').event.data;
         assert.deepEqual([displaced.who.toString(), displaced.amount.toBigInt(), displaced.by.toString()], [smallest.who, min, bob.address]);
         assert.deepEqual(await repOf(x, smallest.who).then((r) => [r.free, r.heldAvailability]), [min, 0n], 'released to its owner');
-        assert.ok((await x.query.availability.stakes(smallest.who)).isNone);
+        assert.ok((await x.query.availability.stakes('Requests', smallest.who)).isNone);
         assert.equal((await x.query.availability.counterForStakes()).toNumber(), EXPERT_ACCOUNTS);
         // The displaced dust cannot come back with dust.
         const owner = dust.find((d) => d.address === smallest.who);
-        expectError(await signAndSend(x, x.tx.availability.stakeAvailability(min, until), owner), 'availability.StakeTooSmallToDisplace');
+        expectError(await signAndSend(x, x.tx.availability.stakeAvailability('Requests', min, until), owner), 'availability.StakeTooSmallToDisplace');
         const after = await candidatesOf(x);
         assert.ok(after.some((c) => c.who === bob.address && c.amount === min + 1n), 'Bob is listed');
         assert.ok(!after.some((c) => c.who === smallest.who));

@@ -142,7 +142,7 @@ describe('Chopsticks against a running Guild chain: a proposal dry-run in a fork
       const [proposed, own, available, request] = await sendTogether(api, [
         [api.tx.governance.propose(posts.param, { SetParameter: { key: 'PoolQuorum', value: NEW_QUORUM } }), author],
         [api.tx.validationPool.initiate(posts.own, UNIT, 100), other],
-        [api.tx.availability.stakeAvailability(20n * REP, best + 1_000), user],
+        [api.tx.availability.stakeAvailability('Requests', 20n * REP, best + 1_000), user],
         [api.tx.business.submitRequest(10n * UNIT, blake2AsHex('chopsticks e2e: request'), 'ipfs://chopsticks-request'), customer],
       ]);
       [proposed, own, available, request].forEach(expectOk);
@@ -305,7 +305,7 @@ describe('Chopsticks against a running Guild chain: a proposal dry-run in a fork
       assert.ok(pools.some((p) => p.isResolved), 'a resolved pool');
       assert.ok(pools.some((p) => p.isOpen), 'an open pool');
       assert.ok((await at.query.validationPool.stakes.entries()).length > 0, 'pool stakes');
-      assert.ok((await at.query.availability.stakes(user.address)).isSome, 'an availability stake');
+      assert.ok((await at.query.availability.stakes('Requests', user.address)).isSome, 'an availability stake');
       const status = (await at.query.business.requests(requestId)).unwrap().status;
       assert.ok(status.isAssigned && status.asAssigned.worker.toString() === user.address, `request assigned: ${status}`);
       assert.ok((await at.query.reputation.accounts.entries()).length >= 2, 'REP holders');

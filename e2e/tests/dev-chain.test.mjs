@@ -3,6 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { stringToU8a, u8aConcat } from '@polkadot/util';
+import { encodeAddress } from '@polkadot/util-crypto';
 
 import {
   HeadSampler,
@@ -153,6 +155,13 @@ describe('dev chain', { timeout: 600_000 }, () => {
       const before = await freeBalance(api, alice.address, parent);
       const afterwards = await freeBalance(api, alice.address, outcome.blockHash);
       assert.equal(before - afterwards, amount + fee - refunded, 'Alice paid the amount and the fee');
+      // PROTOCOL.md §5: the fee is not burned; it waits in the DAO account for the session's report.
+      const dao = encodeAddress(u8aConcat(stringToU8a('modlguild/da'), new Uint8Array(20)), 42);
+      const [atParent, atBlock] = [await api.at(parent), await api.at(outcome.blockHash)];
+      const daoGain = (await freeBalance(api, dao, outcome.blockHash)) - (await freeBalance(api, dao, parent));
+      const counted = (await atBlock.query.validatorSet.sessionFees()).toBigInt() - (await atParent.query.validatorSet.sessionFees()).toBigInt();
+      assert.deepEqual([daoGain, counted], [fee, fee], 'the fee reached the DAO account and counts for the session report');
+      assert.equal(outcome.filterEvents('balances', 'Burned').length, 0, 'nothing burned');
       console.log(`# transfer of ${amount} planck included in #${outcome.blockNumber}, fee ${fee}`);
     }),
   );

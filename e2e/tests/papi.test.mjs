@@ -226,14 +226,14 @@ describe('polkadot-api (PAPI 2) on a dev chain: new JSON-RPC spec, generated des
       typed.apis.ReputationApi.claimable_fees(who.address, { at }),
       typed.query.Reputation.FeePerRep.getValue({ at }),
     ]);
-    const r = stored ?? { free: 0n, held_pool_stake: 0n, held_availability: 0n, fee_checkpoint: [0n, 0n, 0n, 0n], unclaimed_fees: 0n };
+    const r = stored ?? { free: 0n, held_pool_stake: 0n, held_availability: 0n, held_block_production: 0n, fee_checkpoint: [0n, 0n, 0n, 0n], unclaimed_fees: 0n };
     assert.deepEqual(
       viaApi,
-      { free: r.free, held_pool: r.held_pool_stake, held_availability: r.held_availability },
+      { free: r.free, held_pool: r.held_pool_stake, held_availability: r.held_availability, held_block_production: r.held_block_production },
       `ReputationApi.rep_of(${who.name}) = Reputation.Accounts`,
     );
     // pallet-reputation's settlement: unclaimed + (fee per REP − checkpoint) × REP / FEE_SCALE.
-    const total = r.free + r.held_pool_stake + r.held_availability;
+    const total = r.free + r.held_pool_stake + r.held_availability + r.held_block_production;
     const acc = u256(feePerRep);
     const checkpoint = u256(r.fee_checkpoint);
     const pending = total > 0n && acc > checkpoint ? ((acc - checkpoint) * total) / FEE_SCALE : 0n;
@@ -356,8 +356,10 @@ describe('polkadot-api (PAPI 2) on a dev chain: new JSON-RPC spec, generated des
         assert.equal(await typed.query.Reputation.Accounts.getValue(who.address, { at }), undefined, `${who.name} has no REP record`);
         assert.deepEqual(await repBoth(who, at), { free: 0n, held_pool: 0n, held_availability: 0n, claimable: 0n });
       }
+      // Apart from the transaction fees that wait there for the session's report.
       const dao = await typed.query.System.Account.getValue(DAO, { at });
-      assert.equal(dao.data.free, await typed.constants.Balances.ExistentialDeposit(), 'the DAO account holds the ED');
+      const waiting = await typed.query.ValidatorSet.SessionFees.getValue({ at });
+      assert.equal(dao.data.free - waiting, await typed.constants.Balances.ExistentialDeposit(), 'the DAO account holds the ED');
     }),
   );
 
@@ -541,8 +543,10 @@ describe('polkadot-api (PAPI 2) on a dev chain: new JSON-RPC spec, generated des
       assert.equal(after, before + expected - paid.actual_fee, 'Alice got the fees, less the claim’s transaction fee');
       assert.equal((await repBoth(alice, claimed.block.hash)).claimable, 0n);
       // The DAO account keeps its existential deposit (both fees went out, no dust).
+      // Apart from the transaction fees that wait there for the session's report.
       const dao = await typed.query.System.Account.getValue(DAO, { at: claimed.block.hash });
-      assert.equal(dao.data.free, await typed.constants.Balances.ExistentialDeposit());
+      const waiting = await typed.query.ValidatorSet.SessionFees.getValue({ at: claimed.block.hash });
+      assert.equal(dao.data.free - waiting, await typed.constants.Balances.ExistentialDeposit());
 
       // A second claim has nothing to pay: a dispatch error PAPI decodes by name.
       const again = await submitToBest(typed.tx.Reputation.claim_fees(), alice);

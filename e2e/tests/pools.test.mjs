@@ -36,6 +36,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
+  daoAccount,
   DAO_ACCOUNT as DAO,
   account,
   claimableFromStorage,
@@ -92,7 +93,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
       ed = api.consts.balances.existentialDeposit.toBigInt();
       deposit = (await api.query.forum.params()).postDeposit.toBigInt();
       for (const who of [alice, bob, carol, dave]) before0[who.address] = await account(api, who.address);
-      before0[DAO] = await account(api, DAO);
+      before0[DAO] = await daoAccount(api, DAO);
     } catch (error) {
       markFailure();
       printLogTails();
@@ -209,7 +210,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
       assert.equal((await api.query.validationPool.poolOfPost(post.A)).unwrap().toNumber(), 0);
       assert.equal((await api.query.validationPool.nextPoolId()).toNumber(), 1, 'one pool only');
       assert.deepEqual(await totals(api), { totalRep: 0n, unowned: 90n, totalMinted: 90n, totalBurned: 0n });
-      assert.equal((await account(api, DAO)).free, ed + 90n);
+      assert.equal((await daoAccount(api, DAO)).free, ed + 90n);
       assert.equal((await account(api, dave.address)).free, before0[dave.address].free - 90n - fees.get(dave.address));
       console.log(`# posts in #${posts[0].blockNumber}, pool 0 opened by root in #${b2}`);
     }),
@@ -348,7 +349,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
       assert.deepEqual(await totals(api), { totalRep: 150n, unowned: 20n, totalMinted: 170n, totalBurned: 0n });
       // The runtime API agrees with storage.
       const viaApi = (await api.call.reputationApi.repOf(alice.address)).toJSON();
-      assert.deepEqual(viaApi, { free: 60, heldPool: 40, heldAvailability: 0 });
+      assert.deepEqual(viaApi, { free: 60, heldPool: 40, heldAvailability: 0, heldBlockProduction: 0 });
       // Pools 0 and 1 paid 150 to the 90 REP Alice held (§5: fee per REP floored in the
       // accumulator, FEE_SCALE 10^18): floor(floor(150 × 10^18 / 90) × 90 / 10^18) = 149; the
       // unit of dust stays in the DAO account. (Edition 1's bootstrap gave Alice 100 REP at that
@@ -442,7 +443,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
       assert.deepEqual(await totals(api), { totalRep: 170n, unowned: 0n, totalMinted: 170n, totalBurned: 0n }, '170 = 150 + 20');
       assert.deepEqual((await api.call.reputationApi.totals()).toJSON(), { totalRep: 170, unowned: 0, totalMinted: 170, totalBurned: 0 });
       for (const [who, free] of [[carol, 18], [alice, 132], [bob, 20]]) {
-        assert.deepEqual((await api.call.reputationApi.repOf(who.address)).toJSON(), { free, heldPool: 0, heldAvailability: 0 });
+        assert.deepEqual((await api.call.reputationApi.repOf(who.address)).toJSON(), { free, heldPool: 0, heldAvailability: 0, heldBlockProduction: 0 });
       }
 
       const p = (await api.query.forum.posts(post.P)).unwrap();
@@ -477,7 +478,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
         assert.equal(await claimableFromStorage(api, who), amount, `claimable of ${who} (storage)`);
       }
       assert.equal((await api.query.reputation.undistributedFees()).toBigInt(), 0n);
-      const daoBefore = await account(api, DAO);
+      const daoBefore = await daoAccount(api, DAO);
       assert.equal(daoBefore.free, ed + 170n, 'the DAO account holds every fee paid in');
 
       const balancesBefore = {};
@@ -504,7 +505,7 @@ describe('validation pools on a dev chain: the worked example of PROTOCOL.md §4
       assert.equal((await account(api, carol.address)).free, balancesBefore[carol.address].free - feeOf(cc));
       // What is left in the DAO account: its existential deposit and the dust of two payouts (1
       // from pool 1's, 1 from pool 2's).
-      assert.equal((await account(api, DAO)).free, ed + 2n);
+      assert.equal((await daoAccount(api, DAO)).free, ed + 2n);
 
       // Every native balance, from the start: posts' deposits came back, fees went to the DAO
       // account and out again as salary, the rest is transaction fees.

@@ -23,6 +23,9 @@ pub type Rep = u128;
 pub type PostId = u64;
 /// Sequential id of a validation pool.
 pub type PoolId = u64;
+/// The most validators a session can have: BABE's and GRANDPA's authority limit in Guild's
+/// runtime (PROTOCOL.md §9 `validator_count`'s hard maximum).
+pub const MAX_VALIDATORS: u32 = 100;
 /// Parts per million: `1_000_000` is one whole.
 pub const PPM: u32 = 1_000_000;
 
@@ -53,6 +56,40 @@ pub enum RepHoldReason {
 	PoolStake,
 	/// Staked as an expert's availability for work requests.
 	Availability,
+	/// Staked as a validator candidate's availability for block production (PROTOCOL.md §12).
+	BlockProduction,
+}
+
+/// The kind of an availability stake (PROTOCOL.md §6): one stake per kind per account.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+)]
+pub enum StakeKind {
+	/// Drawn for work requests (§7).
+	Requests,
+	/// Elected to produce blocks (§12).
+	BlockProduction,
+}
+
+impl StakeKind {
+	/// The REP hold of a stake of this kind.
+	pub fn hold_reason(self) -> RepHoldReason {
+		match self {
+			Self::Requests => RepHoldReason::Availability,
+			Self::BlockProduction => RepHoldReason::BlockProduction,
+		}
+	}
 }
 
 /// The REP ledger, as other pallets see it. Implemented by `pallet-reputation`.
@@ -252,6 +289,10 @@ pub trait ValidationPools<AccountId, Balance, BlockNumber> {
 	fn min_fee() -> Balance;
 	/// The shortest and the longest pool, in blocks (`pool_duration_min`, `pool_duration_max`).
 	fn duration_bounds() -> (BlockNumber, BlockNumber);
+	/// The duration of a pool opened without one (`pool_duration_default`).
+	fn default_duration() -> BlockNumber;
+	/// The pool parameters as [`PoolRules`] (what a pool without rules of its own is judged by).
+	fn default_rules() -> PoolRules;
 }
 
 /// Posts that belong to a protocol rule (work-request evidence, governance proposals, session
@@ -453,6 +494,22 @@ pub enum ParamKey {
 	/// Governance: blocks between a runtime upgrade's acceptance and its authorization.
 	#[codec(index = 73)]
 	GovernanceUpgradeDelay,
+	/// Block production: the most validators elected for a session.
+	#[codec(index = 80)]
+	ValidatorCount,
+	/// Block production: the smallest `BlockProduction` stake that can be elected, in REP.
+	#[codec(index = 81)]
+	MinValidatorStake,
+	/// Block production: the consent quorum of a session report's pool (parts per billion).
+	#[codec(index = 82)]
+	SessionReportQuorum,
+	/// Block production: the win ratio of a session report's pool (parts per billion).
+	#[codec(index = 83)]
+	SessionReportWinRatio,
+	/// Block production: share of an equivocating validator's `BlockProduction` stake that is
+	/// burned (parts per billion).
+	#[codec(index = 84)]
+	EquivocationSlash,
 }
 
 impl ParamKey {
@@ -466,6 +523,9 @@ impl ParamKey {
 			| Self::PoolQuorumMissFee
 			| Self::GovernanceUpgradeSupport
 			| Self::BusinessNoShowSlash
+			| Self::SessionReportQuorum
+			| Self::SessionReportWinRatio
+			| Self::EquivocationSlash
 			| Self::GovernanceStageQuorum(_)
 			| Self::GovernanceStageWinRatio(_)
 			| Self::GovernanceStageBinding(_) => ParamKind::Fraction,
@@ -676,6 +736,50 @@ pub trait ExpertPool<AccountId> {
 	fn release_weight() -> Weight;
 }
 
+/// The `BlockProduction` stakes, as the validator election sees them (PROTOCOL.md §12).
+/// Implemented by `pallet-availability`.
+pub trait BlockProductionStakes<AccountId> {
+	/// The unexpired `BlockProduction` stakes with their amounts, older stakes first.
+	fn candidates() -> Vec<(AccountId, Rep)>;
+	/// Burn `fraction` of the `BlockProduction` stake of `who` (rounded down). Returns the REP
+	/// burned.
+	fn slash(who: &AccountId, fraction: Perbill) -> Rep;
+	/// The `BlockProduction` stake of `who` (0 if none).
+	fn stake_of(who: &AccountId) -> Rep;
+	/// The most weight one [`BlockProductionStakes::candidates`] uses.
+	fn candidates_weight() -> Weight;
+	/// The most weight one [`BlockProductionStakes::slash`] uses.
+	fn slash_weight() -> Weight;
+}
+
+/// Whether a `BlockProduction` stake must stay where it is: its owner validates now, is elected
+/// for the next session, or validated recently enough to be reported for an equivocation.
+/// Implemented by `pallet-validator-set`.
+pub trait StakeLock<AccountId> {
+	/// Whether the `BlockProduction` stake of `who` may not be withdrawn now.
+	fn is_locked(who: &AccountId) -> bool;
+}
+
+impl<AccountId> StakeLock<AccountId> for () {
+	fn is_locked(_: &AccountId) -> bool {
+		false
+	}
+}
+
+/// Posts that the protocol itself writes to the forum (session reports). Implemented by
+/// `pallet-forum`.
+pub trait ProtocolForum<AccountId> {
+	/// Post, with `author` as its only author, citing `references` (older posts, weights in
+	/// ppm), with no deposit. Returns the new post's id.
+	fn post(
+		author: &AccountId,
+		references: Vec<(PostId, i32)>,
+		content_hash: [u8; 32],
+	) -> Result<PostId, DispatchError>;
+	/// The most weight one [`ProtocolForum::post`] uses.
+	fn post_weight() -> Weight;
+}
+
 /// Told when an expert's stake becomes drawable through a call of theirs (a new stake, a top-up
 /// or an extension), so that waiting work requests can be assigned. Implemented by
 /// `pallet-business`. Not called from [`ExpertPool::release`]: whoever releases knows already.
@@ -705,6 +809,8 @@ pub struct RepInfo {
 	pub held_pool: Rep,
 	/// REP held as an availability stake ([`RepHoldReason::Availability`]).
 	pub held_availability: Rep,
+	/// REP held as a block-production stake ([`RepHoldReason::BlockProduction`]).
+	pub held_block_production: Rep,
 }
 
 /// The REP ledger's totals, as [`ReputationApi::totals`] reports them. Always

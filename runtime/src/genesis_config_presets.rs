@@ -98,6 +98,15 @@ fn guild_genesis(
 		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG, ..Default::default() },
 		validator_set: ValidatorSetConfig {
 			validators: validators.iter().map(|(who, ..)| who.clone()).collect(),
+			// The genesis validators are the chain's minimum.
+			min_validators: 0,
+			// Try-out chains: a validator candidate needs 10 REP (the protocol's default: 100).
+			params: (durations == Durations::TryOut).then(|| {
+				pallet_validator_set::ValidatorParams {
+					min_validator_stake: 10 * UNIT,
+					..Default::default()
+				}
+			}),
 		},
 		session: SessionConfig {
 			keys: validators

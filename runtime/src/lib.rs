@@ -221,6 +221,13 @@ mod runtime {
 	pub type Session = pallet_session;
 	#[runtime::pallet_index(8)]
 	pub type Sudo = pallet_sudo;
+	// Historical session roots, for the proofs of equivocation reports.
+	#[runtime::pallet_index(9)]
+	pub type Historical = pallet_session::historical;
+	// Block authors, counted for the session reports; after the session's rotation, so the
+	// first block of a session counts for that session.
+	#[runtime::pallet_index(23)]
+	pub type Authorship = pallet_authorship;
 
 	// Guild's own pallets.
 	#[runtime::pallet_index(10)]

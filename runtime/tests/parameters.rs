@@ -6,7 +6,7 @@
 use guild_primitives::{GovernedParameters, ParamKey, ParameterOwner};
 use guild_runtime::{
 	configs::RuntimeParameters, genesis_config_presets::get_preset, Availability, BuildStorage,
-	Business, Forum, Governance, Runtime, RuntimeGenesisConfig, ValidationPool,
+	Business, Forum, Governance, Runtime, RuntimeGenesisConfig, ValidationPool, ValidatorSet,
 };
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use ParamKey::*;
@@ -43,6 +43,11 @@ fn all_keys(stages: u32) -> Vec<ParamKey> {
 		GovernanceProposalDeposit,
 		GovernanceUpgradeSupport,
 		GovernanceUpgradeDelay,
+		ValidatorCount,
+		MinValidatorStake,
+		SessionReportQuorum,
+		SessionReportWinRatio,
+		EquivocationSlash,
 	];
 	for i in 0..stages {
 		keys.extend([
@@ -91,7 +96,12 @@ fn listed(key: ParamKey) {
 		| GovernanceProposalFee
 		| GovernanceProposalDeposit
 		| GovernanceUpgradeSupport
-		| GovernanceUpgradeDelay => {},
+		| GovernanceUpgradeDelay
+		| ValidatorCount
+		| MinValidatorStake
+		| SessionReportQuorum
+		| SessionReportWinRatio
+		| EquivocationSlash => {},
 	}
 }
 
@@ -110,6 +120,7 @@ fn owners(key: ParamKey) -> usize {
 		Availability::param(key),
 		Business::param(key),
 		Governance::param(key),
+		ValidatorSet::param(key),
 	]
 	.iter()
 	.filter(|v| v.is_some())

@@ -69,13 +69,16 @@ fn post() -> RuntimeCall {
 
 fn stake_availability() -> RuntimeCall {
 	RuntimeCall::Availability(pallet_availability::Call::stake_availability {
+		kind: guild_primitives::StakeKind::Requests,
 		amount: UNIT,
 		until: 1_000,
 	})
 }
 
 fn withdraw_availability() -> RuntimeCall {
-	RuntimeCall::Availability(pallet_availability::Call::withdraw {})
+	RuntimeCall::Availability(pallet_availability::Call::withdraw {
+		kind: guild_primitives::StakeKind::Requests,
+	})
 }
 
 fn submit_evidence() -> RuntimeCall {

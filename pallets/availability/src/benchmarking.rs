@@ -28,6 +28,9 @@ fn endow_rep<T: Config>(who: &T::AccountId, amount: Rep) {
 	T::Reputation::grant(who, amount).expect("minted just now");
 }
 
+/// The kind every benchmark stakes: the draw's.
+const R: StakeKind = StakeKind::Requests;
+
 fn block<T: Config>(n: u32) -> BlockNumberFor<T> {
 	n.into()
 }
@@ -42,11 +45,13 @@ fn fill<T: Config>(n: u32, until: impl Fn(u32) -> BlockNumberFor<T>) -> Vec<T::A
 		endow_rep::<T>(&who, STAKE);
 		T::Reputation::hold(&who, RepHoldReason::Availability, STAKE).expect("endowed");
 		let until = until(i);
-		Stakes::<T>::insert(&who, ExpertStake { amount: STAKE, until, bound: None });
-		list.push(Candidate { who: who.clone(), amount: STAKE, until });
+		let since = block::<T>(0);
+		Stakes::<T>::insert(R, &who, ExpertStake { amount: STAKE, until, bound: None, since });
+		list.push(Candidate { who: who.clone(), amount: STAKE, until, since });
 		accounts.push(who);
 	}
-	Candidates::<T>::put(BoundedVec::truncate_from(list));
+	StakeCount::<T>::insert(R, n);
+	Candidates::<T>::insert(R, BoundedVec::truncate_from(list));
 	accounts
 }
 
@@ -76,10 +81,10 @@ mod benchmarks {
 		endow_rep::<T>(&caller, STAKE + 1);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), STAKE + 1, block::<T>(1_000));
+		_(RawOrigin::Signed(caller.clone()), R, STAKE + 1, block::<T>(1_000));
 
 		assert_eq!(Availability::<T>::stake_of(&caller), STAKE + 1);
-		assert!(Stakes::<T>::get(&experts[max as usize - 1]).is_none(), "the smallest left");
+		assert!(Stakes::<T>::get(R, &experts[max as usize - 1]).is_none(), "the smallest left");
 		Ok(())
 	}
 
@@ -95,9 +100,9 @@ mod benchmarks {
 		let caller = experts[max as usize - 1].clone();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()));
+		_(RawOrigin::Signed(caller.clone()), R);
 
-		assert!(Stakes::<T>::get(&caller).is_none());
+		assert!(Stakes::<T>::get(R, &caller).is_none());
 		assert_eq!(T::Reputation::free(&caller), STAKE);
 		Ok(())
 	}
@@ -147,8 +152,8 @@ mod benchmarks {
 		let max = T::MaxExperts::get();
 		let experts = fill::<T>(max, |_| block::<T>(1_000));
 		let who = experts[0].clone();
-		Stakes::<T>::mutate(&who, |s| s.as_mut().map(|s| s.bound = Some(3)));
-		Candidates::<T>::mutate(|list| list.retain(|c| c.who != who));
+		Stakes::<T>::mutate(R, &who, |s| s.as_mut().map(|s| s.bound = Some(3)));
+		Candidates::<T>::mutate(R, |list| list.retain(|c| c.who != who));
 
 		#[block]
 		{
@@ -156,7 +161,7 @@ mod benchmarks {
 		}
 
 		assert_eq!(Availability::<T>::assignment(&who), None);
-		assert_eq!(Candidates::<T>::get().len() as u32, max);
+		assert_eq!(Candidates::<T>::get(R).len() as u32, max);
 		Ok(())
 	}
 

@@ -13,8 +13,13 @@
 //!   the request id and the attempt number, and binds it to the request until
 //!   [`ExpertPool::release`]. [`ExpertPool::slash`] burns a share of a stake (a no-show).
 //!
-//! REP moves only through [`guild_primitives::ReputationLedger`] with
-//! [`RepHoldReason::Availability`]. The work-request pallet hears of every stake that becomes
+//! Stakes have a kind ([`StakeKind`], PROTOCOL.md §6): `Requests` stakes are drawn for work
+//! requests; `BlockProduction` stakes are what the validator election of §12 reads
+//! ([`guild_primitives::BlockProductionStakes`]), never drawn, and locked while their owner
+//! validates ([`guild_primitives::StakeLock`]). Each kind has its own list, bound and REP hold.
+//!
+//! REP moves only through [`guild_primitives::ReputationLedger`] with the kind's
+//! hold reason. The work-request pallet hears of every stake that becomes
 //! drawable through a call ([`Config::OnExpertAvailable`]), so that waiting requests get a worker
 //! (drawn by its hook, never by the call).
 //!
@@ -62,6 +67,11 @@ pub mod weights;
 pub use types::*;
 pub use weights::WeightInfo;
 
+use alloc::vec::Vec;
+use frame_support::{traits::Get, weights::Weight};
+use guild_primitives::{Rep, ReputationLedger, StakeKind};
+use sp_runtime::{traits::Zero, Perbill};
+
 /// The subject the draw asks `Config::Randomness` for.
 pub const DRAW_SUBJECT: &[u8] = b"guild/availability/draw";
 
@@ -76,8 +86,8 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use guild_primitives::{
-		ExpertPool, OnExpertAvailable as OnExpertAvailableT, Rep, RepHoldReason, ReputationLedger,
-		RequestId,
+		ExpertPool, OnExpertAvailable as OnExpertAvailableT, Rep, ReputationLedger, RequestId,
+		StakeKind, StakeLock,
 	};
 	use sp_core::U256;
 	use sp_runtime::{
@@ -114,7 +124,12 @@ pub mod pallet {
 		/// Who may change [`Params`]: root, later a forum proposal.
 		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Accounts that may hold an availability stake at once; the draw scans at most this many.
+		/// Whether a `BlockProduction` stake must stay (its owner validates, or did recently):
+		/// the validator set.
+		type StakeLock: StakeLock<Self::AccountId>;
+
+		/// Accounts that may hold an availability stake of one kind at once; the draw and the
+		/// election scan at most this many.
 		#[pallet::constant]
 		type MaxExperts: Get<u32>;
 
@@ -130,16 +145,31 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Params<T: Config> = StorageValue<_, ParamsOf<T>, ValueQuery>;
 
-	/// The availability stake of each expert. At most `MaxExperts` entries.
+	/// The availability stake of each expert, by kind. At most `MaxExperts` entries per kind.
 	#[pallet::storage]
-	pub type Stakes<T: Config> =
-		CountedStorageMap<_, Blake2_128Concat, T::AccountId, ExpertStakeOf<T>>;
+	pub type Stakes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		StakeKind,
+		Blake2_128Concat,
+		T::AccountId,
+		ExpertStakeOf<T>,
+	>;
 
-	/// The unbound stakes, which the draw scans: every stake not bound to a request, expired
-	/// ones included until they are withdrawn or extended.
+	/// How many stakes of each kind there are.
 	#[pallet::storage]
-	pub type Candidates<T: Config> =
-		StorageValue<_, BoundedVec<CandidateOf<T>, T::MaxExperts>, ValueQuery>;
+	pub type StakeCount<T: Config> = StorageMap<_, Twox64Concat, StakeKind, u32, ValueQuery>;
+
+	/// The unbound stakes of each kind, which the draw and the election scan: every stake not
+	/// bound to a request, expired ones included until they are withdrawn or extended.
+	#[pallet::storage]
+	pub type Candidates<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		StakeKind,
+		BoundedVec<CandidateOf<T>, T::MaxExperts>,
+		ValueQuery,
+	>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -163,21 +193,27 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// `who` added `added` REP to their availability stake, now `total`, drawable until block
 		/// `until`.
-		Staked { who: T::AccountId, added: Rep, total: Rep, until: BlockNumberFor<T> },
+		Staked {
+			who: T::AccountId,
+			kind: StakeKind,
+			added: Rep,
+			total: Rep,
+			until: BlockNumberFor<T>,
+		},
 		/// `who` withdrew their expired stake of `amount` REP.
-		Withdrawn { who: T::AccountId, amount: Rep },
+		Withdrawn { who: T::AccountId, kind: StakeKind, amount: Rep },
 		/// The expired stake of `who` (`amount` REP) was withdrawn for them to make room for a new
 		/// expert.
-		Evicted { who: T::AccountId, amount: Rep },
+		Evicted { who: T::AccountId, kind: StakeKind, amount: Rep },
 		/// The list was full: the stake of `who` (`amount` REP), the smallest unbound one, was
 		/// released to them to make room for the larger stake of `by`.
-		Displaced { who: T::AccountId, amount: Rep, by: T::AccountId },
+		Displaced { who: T::AccountId, kind: StakeKind, amount: Rep, by: T::AccountId },
 		/// `who` was drawn for `request` with a stake of `stake` REP, now bound to it.
 		ExpertDrawn { request: RequestId, who: T::AccountId, stake: Rep },
 		/// The stake of `who` (`stake` REP) is no longer bound to `request`.
 		StakeReleased { who: T::AccountId, request: RequestId, stake: Rep },
 		/// `burned` REP of the stake of `who` was burned; `remaining` is left.
-		StakeSlashed { who: T::AccountId, burned: Rep, remaining: Rep },
+		StakeSlashed { who: T::AccountId, kind: StakeKind, burned: Rep, remaining: Rep },
 		/// `amount` REP of the stake of `who` went to a validation pool's pot (a rejected
 		/// worker's loss); `remaining` is left.
 		StakeLost { who: T::AccountId, amount: Rep, remaining: Rep },
@@ -216,6 +252,9 @@ pub mod pallet {
 		ZeroMinimumStake,
 		/// `max_availability_period` must be at least one block.
 		ZeroMaxPeriod,
+		/// The `BlockProduction` stake's owner validates, is elected, or validated recently
+		/// enough to be reported for an equivocation: the stake stays until then.
+		StakeLocked,
 	}
 
 	#[pallet::hooks]
@@ -247,12 +286,13 @@ pub mod pallet {
 		)]
 		pub fn stake_availability(
 			origin: OriginFor<T>,
+			kind: StakeKind,
 			#[pallet::compact] amount: Rep,
 			until: BlockNumberFor<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let drawable = Self::do_stake(&who, amount, until)?;
-			let hook = if drawable {
+			let drawable = Self::do_stake(kind, &who, amount, until)?;
+			let hook = if drawable && kind == StakeKind::Requests {
 				T::OnExpertAvailable::on_expert_available(&who)
 			} else {
 				Weight::zero()
@@ -263,21 +303,26 @@ pub mod pallet {
 			})
 		}
 
-		/// Withdraw your whole availability stake: from its expiry block on, and only when it is
-		/// not bound to a request.
+		/// Withdraw your whole availability stake of `kind`: from its expiry block on, and only
+		/// when it is not bound to a request (`Requests`) or locked by block production
+		/// (`BlockProduction`: while you validate, are elected, or may still be reported).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
-		pub fn withdraw(origin: OriginFor<T>) -> DispatchResult {
+		pub fn withdraw(origin: OriginFor<T>, kind: StakeKind) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let stake = Stakes::<T>::get(&who).ok_or(Error::<T>::NoStake)?;
+			let stake = Stakes::<T>::get(kind, &who).ok_or(Error::<T>::NoStake)?;
 			ensure!(stake.bound.is_none(), Error::<T>::StakeBound);
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now >= stake.until, Error::<T>::NotExpired);
-			let mut candidates = Candidates::<T>::get();
+			ensure!(
+				kind != StakeKind::BlockProduction || !T::StakeLock::is_locked(&who),
+				Error::<T>::StakeLocked
+			);
+			let mut candidates = Candidates::<T>::get(kind);
 			candidates.retain(|c| c.who != who);
-			let amount = Self::remove_unbound(&who, &stake)?;
-			Candidates::<T>::put(candidates);
-			Self::deposit_event(Event::<T>::Withdrawn { who, amount });
+			let amount = Self::remove_unbound(kind, &who, &stake)?;
+			Candidates::<T>::insert(kind, candidates);
+			Self::deposit_event(Event::<T>::Withdrawn { who, kind, amount });
 			Ok(())
 		}
 
@@ -302,6 +347,7 @@ pub mod pallet {
 		/// The checks and effects of `stake_availability`. Returns whether the stake is drawable
 		/// now (unbound; it is unexpired since `until` lies in the future).
 		pub fn do_stake(
+			kind: StakeKind,
 			who: &T::AccountId,
 			amount: Rep,
 			until: BlockNumberFor<T>,
@@ -309,7 +355,7 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(until > now, Error::<T>::ExpiryInPast);
 			let params = Params::<T>::get();
-			let existing = Stakes::<T>::get(who);
+			let existing = Stakes::<T>::get(kind, who);
 			// The cap bounds every new expiry; keeping one set under a longer cap extends nothing.
 			let extends = existing.is_none_or(|stake| until > stake.until);
 			ensure!(
@@ -322,35 +368,35 @@ pub mod pallet {
 					ensure!(!amount.is_zero() || until > stake.until, Error::<T>::NothingToChange);
 					stake
 				},
-				None => ExpertStake { amount: 0, until, bound: None },
+				None => ExpertStake { amount: 0, until, bound: None, since: now },
 			};
 			let total = stake.amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 			ensure!(total >= params.min_availability_stake, Error::<T>::BelowMinimumStake);
 			ensure!(T::Reputation::free(who) >= amount, Error::<T>::InsufficientFreeRep);
-			let mut candidates = Candidates::<T>::get();
+			let mut candidates = Candidates::<T>::get(kind);
 			let mut evicted = None;
-			if existing.is_none() && Stakes::<T>::count() >= T::MaxExperts::get() {
+			if existing.is_none() && StakeCount::<T>::get(kind) >= T::MaxExperts::get() {
 				let index = Self::room_for(&candidates, total, now)?;
 				evicted = Some(candidates.swap_remove(index));
 			}
 
 			// Checks done: effects from here on (the call is transactional).
 			if let Some(old) = evicted {
-				let Some(record) = Stakes::<T>::get(&old.who) else {
+				let Some(record) = Stakes::<T>::get(kind, &old.who) else {
 					frame_support::defensive!("a candidate has no stake");
 					return Err(Error::<T>::NoStake.into());
 				};
-				let released = Self::remove_unbound(&old.who, &record)?;
+				let released = Self::remove_unbound(kind, &old.who, &record)?;
 				Self::deposit_event(if old.until <= now {
-					Event::<T>::Evicted { who: old.who, amount: released }
+					Event::<T>::Evicted { who: old.who, kind, amount: released }
 				} else {
-					Event::<T>::Displaced { who: old.who, amount: released, by: who.clone() }
+					Event::<T>::Displaced { who: old.who, kind, amount: released, by: who.clone() }
 				});
 			}
-			T::Reputation::hold(who, RepHoldReason::Availability, amount)?;
+			T::Reputation::hold(who, kind.hold_reason(), amount)?;
 			stake.amount = total;
 			stake.until = until;
-			Stakes::<T>::insert(who, stake);
+			Self::put_stake(kind, who, stake);
 			let drawable = stake.bound.is_none();
 			if drawable {
 				match candidates.iter_mut().find(|c| &c.who == who) {
@@ -359,13 +405,19 @@ pub mod pallet {
 						c.until = until;
 					},
 					None => candidates
-						.try_push(Candidate { who: who.clone(), amount: total, until })
+						.try_push(Candidate {
+							who: who.clone(),
+							amount: total,
+							until,
+							since: stake.since,
+						})
 						.map_err(|_| Error::<T>::TooManyExperts)?,
 				}
-				Candidates::<T>::put(candidates);
+				Candidates::<T>::insert(kind, candidates);
 			}
 			Self::deposit_event(Event::<T>::Staked {
 				who: who.clone(),
+				kind,
 				added: amount,
 				total,
 				until,
@@ -398,13 +450,29 @@ pub mod pallet {
 		/// Release the REP of an unbound stake and remove its record (the caller fixes the
 		/// candidate list). Returns the REP released.
 		fn remove_unbound(
+			kind: StakeKind,
 			who: &T::AccountId,
 			stake: &ExpertStakeOf<T>,
 		) -> Result<Rep, DispatchError> {
-			let amount = stake.amount.min(T::Reputation::held(who, RepHoldReason::Availability));
-			T::Reputation::release(who, RepHoldReason::Availability, amount)?;
-			Stakes::<T>::remove(who);
+			let amount = stake.amount.min(T::Reputation::held(who, kind.hold_reason()));
+			T::Reputation::release(who, kind.hold_reason(), amount)?;
+			Self::kill_stake(kind, who);
 			Ok(amount)
+		}
+
+		/// Store the stake of `who`, counting a new one.
+		fn put_stake(kind: StakeKind, who: &T::AccountId, stake: ExpertStakeOf<T>) {
+			if !Stakes::<T>::contains_key(kind, who) {
+				StakeCount::<T>::mutate(kind, |n| *n = n.saturating_add(1));
+			}
+			Stakes::<T>::insert(kind, who, stake);
+		}
+
+		/// Remove the stake record of `who`, if any, and count it out.
+		fn kill_stake(kind: StakeKind, who: &T::AccountId) {
+			if Stakes::<T>::take(kind, who).is_some() {
+				StakeCount::<T>::mutate(kind, |n| *n = n.saturating_sub(1));
+			}
 		}
 
 		/// The draw's seed for attempt `attempt` of `request`: the randomness hashed with both;
@@ -453,14 +521,14 @@ pub mod pallet {
 			exclude: &[T::AccountId],
 		) -> Option<(T::AccountId, Rep)> {
 			let now = frame_system::Pallet::<T>::block_number();
-			let mut candidates = Candidates::<T>::get();
+			let mut candidates = Candidates::<T>::get(StakeKind::Requests);
 			let eligible = |c: &CandidateOf<T>| {
 				c.until > now && !c.amount.is_zero() && !exclude.contains(&c.who)
 			};
 			let index = Self::pick(&candidates, eligible, Self::seed(request, attempt)?)?;
 			let chosen = candidates.swap_remove(index);
-			Candidates::<T>::put(candidates);
-			Stakes::<T>::mutate(&chosen.who, |stake| {
+			Candidates::<T>::insert(StakeKind::Requests, candidates);
+			Stakes::<T>::mutate(StakeKind::Requests, &chosen.who, |stake| {
 				if let Some(stake) = stake {
 					stake.bound = Some(request);
 				}
@@ -478,7 +546,9 @@ pub mod pallet {
 		/// their pool stake. The stake record and its candidate follow, so the availability hold
 		/// has one owner, this pallet. Returns the REP moved (0 without a stake).
 		pub fn lose_to_pot(who: &T::AccountId, amount: Rep) -> Rep {
-			let Some((lost, remaining)) = Self::take_into_pot(who, |base| amount.min(base)) else {
+			let Some((lost, remaining)) =
+				Self::take_into_pot(StakeKind::Requests, who, |base| amount.min(base))
+			else {
 				return 0;
 			};
 			Self::deposit_event(Event::<T>::StakeLost {
@@ -492,12 +562,16 @@ pub mod pallet {
 		/// Move `share(stake)` of the stake of `who` into the unowned pot and update the record
 		/// (an unbound stake left empty is removed). Returns what moved and what remains, or
 		/// `None` without a stake or when the ledger refused (nothing changed then).
-		fn take_into_pot(who: &T::AccountId, share: impl FnOnce(Rep) -> Rep) -> Option<(Rep, Rep)> {
-			let mut stake = Stakes::<T>::get(who)?;
-			let base = stake.amount.min(T::Reputation::held(who, RepHoldReason::Availability));
+		pub(crate) fn take_into_pot(
+			kind: StakeKind,
+			who: &T::AccountId,
+			share: impl FnOnce(Rep) -> Rep,
+		) -> Option<(Rep, Rep)> {
+			let mut stake = Stakes::<T>::get(kind, who)?;
+			let base = stake.amount.min(T::Reputation::held(who, kind.hold_reason()));
 			let taken = share(base).min(base);
 			if !taken.is_zero() {
-				if let Err(e) = T::Reputation::slash_held(who, RepHoldReason::Availability, taken) {
+				if let Err(e) = T::Reputation::slash_held(who, kind.hold_reason(), taken) {
 					// The record never exceeds what is held (checked by `do_try_state`).
 					frame_support::defensive!("slash of an availability stake", e);
 					return None;
@@ -505,7 +579,7 @@ pub mod pallet {
 			}
 			stake.amount = base - taken;
 			if stake.bound.is_none() {
-				Candidates::<T>::mutate(|list| {
+				Candidates::<T>::mutate(kind, |list| {
 					if stake.amount.is_zero() {
 						list.retain(|c| &c.who != who);
 					} else if let Some(c) = list.iter_mut().find(|c| &c.who == who) {
@@ -514,9 +588,9 @@ pub mod pallet {
 				});
 			}
 			if stake.amount.is_zero() && stake.bound.is_none() {
-				Stakes::<T>::remove(who);
+				Self::kill_stake(kind, who);
 			} else {
-				Stakes::<T>::insert(who, stake);
+				Stakes::<T>::insert(kind, who, stake);
 			}
 			Some((taken, stake.amount))
 		}
@@ -529,33 +603,42 @@ pub mod pallet {
 		/// - a bound stake holds no more REP than it records (a pool may have slashed it);
 		/// - the parameters are valid.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			for kind in [StakeKind::Requests, StakeKind::BlockProduction] {
+				Self::try_state_of(kind)?;
+			}
+			Self::check_params(&Params::<T>::get())?;
+			Ok(())
+		}
+
+		/// [`Pallet::do_try_state`] for the stakes of one kind.
+		fn try_state_of(kind: StakeKind) -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_set::BTreeSet;
-			let candidates = Candidates::<T>::get();
+			let candidates = Candidates::<T>::get(kind);
 			let mut listed = BTreeSet::new();
 			for c in candidates.iter() {
 				ensure!(listed.insert(c.who.clone()), "a candidate is listed twice");
-				let stake = Stakes::<T>::get(&c.who).ok_or("a candidate has no stake")?;
+				let stake = Stakes::<T>::get(kind, &c.who).ok_or("a candidate has no stake")?;
 				ensure!(stake.bound.is_none(), "a bound stake is a candidate");
 				ensure!(
-					stake.amount == c.amount && stake.until == c.until,
+					stake.amount == c.amount && stake.until == c.until && stake.since == c.since,
 					"a candidate differs from its stake"
 				);
 			}
 			let mut count = 0u32;
-			for (who, stake) in Stakes::<T>::iter() {
+			for (who, stake) in Stakes::<T>::iter_prefix(kind) {
 				count += 1;
-				let held = T::Reputation::held(&who, RepHoldReason::Availability);
+				let held = T::Reputation::held(&who, kind.hold_reason());
 				if stake.bound.is_none() {
 					ensure!(listed.contains(&who), "an unbound stake is not a candidate");
 					ensure!(!stake.amount.is_zero(), "an empty stake is stored");
 					ensure!(held == stake.amount, "a stake differs from the REP held for it");
 				} else {
+					ensure!(kind == StakeKind::Requests, "a block-production stake is bound");
 					ensure!(held <= stake.amount, "more REP is held than the bound stake records");
 				}
 			}
-			ensure!(count == Stakes::<T>::count(), "the stake counter is off");
+			ensure!(count == StakeCount::<T>::get(kind), "the stake counter is off");
 			ensure!(count <= T::MaxExperts::get(), "more stakes than MaxExperts");
-			Self::check_params(&Params::<T>::get())?;
 			Ok(())
 		}
 	}
@@ -590,19 +673,21 @@ pub mod pallet {
 		/// Sets the stake to what is still held (a pool may have slashed it while it was bound);
 		/// a stake left with nothing is removed.
 		fn release(who: &T::AccountId) {
-			let Some(mut stake) = Stakes::<T>::get(who) else { return };
+			let kind = StakeKind::Requests;
+			let Some(mut stake) = Stakes::<T>::get(kind, who) else { return };
 			let Some(request) = stake.bound else { return };
 			stake.bound = None;
-			stake.amount = stake.amount.min(T::Reputation::held(who, RepHoldReason::Availability));
+			stake.amount = stake.amount.min(T::Reputation::held(who, kind.hold_reason()));
 			if stake.amount.is_zero() {
-				Stakes::<T>::remove(who);
+				Self::kill_stake(kind, who);
 			} else {
-				Stakes::<T>::insert(who, stake);
-				let pushed = Candidates::<T>::mutate(|list| {
+				Stakes::<T>::insert(kind, who, stake);
+				let pushed = Candidates::<T>::mutate(kind, |list| {
 					list.try_push(Candidate {
 						who: who.clone(),
 						amount: stake.amount,
 						until: stake.until,
+						since: stake.since,
 					})
 				});
 				if pushed.is_err() {
@@ -618,26 +703,15 @@ pub mod pallet {
 		}
 
 		fn slash(who: &T::AccountId, fraction: Perbill) -> Rep {
-			let Some((burned, remaining)) =
-				Self::take_into_pot(who, |base| fraction.mul_floor(base))
-			else {
-				return 0;
-			};
-			if !burned.is_zero() {
-				if let Err(e) = T::Reputation::burn_unowned(burned) {
-					frame_support::defensive!("burn of slashed REP", e);
-				}
-			}
-			Self::deposit_event(Event::<T>::StakeSlashed { who: who.clone(), burned, remaining });
-			burned
+			Self::burn_share(StakeKind::Requests, who, fraction)
 		}
 
 		fn stake_of(who: &T::AccountId) -> Rep {
-			Stakes::<T>::get(who).map(|s| s.amount).unwrap_or(0)
+			Stakes::<T>::get(StakeKind::Requests, who).map(|s| s.amount).unwrap_or(0)
 		}
 
 		fn assignment(who: &T::AccountId) -> Option<RequestId> {
-			Stakes::<T>::get(who).and_then(|s| s.bound)
+			Stakes::<T>::get(StakeKind::Requests, who).and_then(|s| s.bound)
 		}
 
 		fn draw_weight() -> Weight {
@@ -647,6 +721,58 @@ pub mod pallet {
 		fn release_weight() -> Weight {
 			T::WeightInfo::release().max(T::WeightInfo::slash())
 		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Burn `fraction` of the stake of `who` of `kind` (rounded down). Returns the REP burned.
+	pub fn burn_share(kind: StakeKind, who: &T::AccountId, fraction: Perbill) -> Rep {
+		let Some((burned, remaining)) =
+			Self::take_into_pot(kind, who, |base| fraction.mul_floor(base))
+		else {
+			return 0;
+		};
+		if !burned.is_zero() {
+			if let Err(e) = T::Reputation::burn_unowned(burned) {
+				frame_support::defensive!("burn of slashed REP", e);
+			}
+		}
+		Self::deposit_event(Event::<T>::StakeSlashed { who: who.clone(), kind, burned, remaining });
+		burned
+	}
+
+	/// The unexpired, non-empty `BlockProduction` stakes, older stakes first.
+	pub fn block_production_candidates() -> Vec<(T::AccountId, Rep)> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut list: Vec<_> = Candidates::<T>::get(StakeKind::BlockProduction)
+			.into_iter()
+			.filter(|c| c.until > now && !c.amount.is_zero())
+			.collect();
+		list.sort_by_key(|c| c.since);
+		list.into_iter().map(|c| (c.who, c.amount)).collect()
+	}
+}
+
+/// The election's view of the stakes (PROTOCOL.md §12).
+impl<T: Config> guild_primitives::BlockProductionStakes<T::AccountId> for Pallet<T> {
+	fn candidates() -> Vec<(T::AccountId, Rep)> {
+		Self::block_production_candidates()
+	}
+
+	fn slash(who: &T::AccountId, fraction: Perbill) -> Rep {
+		Self::burn_share(StakeKind::BlockProduction, who, fraction)
+	}
+
+	fn stake_of(who: &T::AccountId) -> Rep {
+		Stakes::<T>::get(StakeKind::BlockProduction, who).map(|s| s.amount).unwrap_or(0)
+	}
+
+	fn candidates_weight() -> Weight {
+		T::WeightInfo::draw(T::MaxExperts::get())
+	}
+
+	fn slash_weight() -> Weight {
+		T::WeightInfo::slash()
 	}
 }
 

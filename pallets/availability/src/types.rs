@@ -60,12 +60,14 @@ impl<BlockNumber: From<u32>> Default for AvailabilityParams<BlockNumber> {
 	Debug,
 )]
 pub struct ExpertStake<BlockNumber> {
-	/// REP held from the expert as `RepHoldReason::Availability`.
+	/// REP held from the expert for the stake's kind (`StakeKind::hold_reason`).
 	pub amount: Rep,
 	/// The stake can be drawn in blocks before `until` and withdrawn from `until` on.
 	pub until: BlockNumber,
-	/// The work request the stake is bound to, if it was drawn.
+	/// The work request the stake is bound to, if it was drawn (`Requests` stakes only).
 	pub bound: Option<RequestId>,
+	/// The block the stake was first made: older stakes come first on ties in the election.
+	pub since: BlockNumber,
 }
 
 /// A stake the draw may pick: unbound. Expired ones stay listed (they are skipped by the draw)
@@ -80,6 +82,8 @@ pub struct Candidate<AccountId, BlockNumber> {
 	pub amount: Rep,
 	/// Their expiry: drawable while `now < until`.
 	pub until: BlockNumber,
+	/// The block the stake was first made.
+	pub since: BlockNumber,
 }
 
 /// Lets the benchmarks draw: makes the draw's randomness known in the current block.

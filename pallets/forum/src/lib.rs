@@ -278,36 +278,7 @@ pub mod pallet {
 				.map_err(|_| Error::<T>::TooManyReferences)?;
 			let params = Params::<T>::get();
 			Self::check_authors(&who, &authors)?;
-			let id = NextPostId::<T>::get();
-			Self::check_references(id, &references, params.revaluation_limit)?;
-			let next = id.checked_add(1).ok_or(Error::<T>::PostIdOverflow)?;
-
-			let deposit = params.post_deposit;
-			if !deposit.is_zero() {
-				T::Currency::hold(&HoldReason::PostDeposit.into(), &who, deposit)
-					.map_err(|_| Error::<T>::InsufficientBalanceForDeposit)?;
-			}
-			Posts::<T>::insert(
-				id,
-				Post {
-					authors,
-					references,
-					content_hash,
-					uri,
-					value: 0,
-					status: PostStatus::Open,
-					submitter: who.clone(),
-					deposit,
-					block: frame_system::Pallet::<T>::block_number(),
-				},
-			);
-			NextPostId::<T>::put(next);
-			Self::deposit_event(Event::PostSubmitted {
-				post: id,
-				submitter: who,
-				content_hash,
-				deposit,
-			});
+			Self::do_post(who, content_hash, uri, authors, references, params)?;
 			Ok(())
 		}
 
@@ -368,7 +339,7 @@ pub mod pallet {
 		/// References of the post that will get id `new_id`: each to an older existing post or
 		/// to the Incinerator (positive only), weight in [−1_000_000, 1_000_000] without 0, no
 		/// duplicate target, Σ |w| ≤ `revaluation_limit`.
-		fn check_references(
+		pub(crate) fn check_references(
 			new_id: PostId,
 			references: &ReferencesOf<T>,
 			revaluation_limit: u32,
@@ -535,6 +506,92 @@ pub mod pallet {
 		fn propagate(post: PostId, amount: Rep) -> DispatchResult {
 			Self::do_propagate(post, amount)
 		}
+	}
+}
+
+use alloc::vec::Vec;
+use frame_support::{
+	traits::{fungible::MutateHold, Get},
+	weights::Weight,
+};
+use guild_primitives::{PostId, PostStatus};
+use sp_core::H256;
+use sp_runtime::{traits::Zero, DispatchError};
+
+impl<T: Config> Pallet<T> {
+	/// The checks on references and the effects of a post whose authors are checked already:
+	/// the deposit (`params.post_deposit`) is held from `who`, the post stored. Returns its id.
+	fn do_post(
+		who: T::AccountId,
+		content_hash: H256,
+		uri: UriOf<T>,
+		authors: AuthorsOf<T>,
+		references: ReferencesOf<T>,
+		params: ForumParams<BalanceOf<T>>,
+	) -> Result<PostId, DispatchError> {
+		let id = NextPostId::<T>::get();
+		Self::check_references(id, &references, params.revaluation_limit)?;
+		let next = id.checked_add(1).ok_or(Error::<T>::PostIdOverflow)?;
+		let deposit = params.post_deposit;
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::PostDeposit.into(), &who, deposit)
+				.map_err(|_| Error::<T>::InsufficientBalanceForDeposit)?;
+		}
+		Posts::<T>::insert(
+			id,
+			Post {
+				authors,
+				references,
+				content_hash,
+				uri,
+				value: 0,
+				status: PostStatus::Open,
+				submitter: who.clone(),
+				deposit,
+				block: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		NextPostId::<T>::put(next);
+		Self::deposit_event(Event::PostSubmitted {
+			post: id,
+			submitter: who,
+			content_hash,
+			deposit,
+		});
+		Ok(id)
+	}
+}
+
+/// Session reports (PROTOCOL.md §12): posted by the protocol, with no deposit and no URI.
+impl<T: Config> guild_primitives::ProtocolForum<T::AccountId> for Pallet<T> {
+	fn post(
+		author: &T::AccountId,
+		references: Vec<(PostId, i32)>,
+		content_hash: [u8; 32],
+	) -> Result<PostId, DispatchError> {
+		let authors =
+			AuthorsOf::<T>::try_from(alloc::vec![(author.clone(), guild_primitives::PPM)])
+				.map_err(|_| Error::<T>::TooManyAuthors)?;
+		let references = ReferencesOf::<T>::try_from(
+			references
+				.into_iter()
+				.map(|(post, w)| (RefTarget::Post(post), w))
+				.collect::<Vec<_>>(),
+		)
+		.map_err(|_| Error::<T>::TooManyReferences)?;
+		let params = ForumParams { post_deposit: Zero::zero(), ..Params::<T>::get() };
+		Self::do_post(
+			author.clone(),
+			H256(content_hash),
+			Default::default(),
+			authors,
+			references,
+			params,
+		)
+	}
+
+	fn post_weight() -> Weight {
+		Self::submit_post_weight(1, T::MaxReferences::get() as usize, 0)
 	}
 }
 

@@ -246,6 +246,7 @@ pub mod pallet {
 					free: r.free,
 					held_pool: r.held_pool_stake,
 					held_availability: r.held_availability,
+					held_block_production: r.held_block_production,
 				})
 				.unwrap_or_default()
 		}

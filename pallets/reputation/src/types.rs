@@ -20,6 +20,8 @@ pub struct RepAccount {
 	pub held_pool_stake: Rep,
 	/// REP held as an availability stake ([`RepHoldReason::Availability`]).
 	pub held_availability: Rep,
+	/// REP held as a block-production stake ([`RepHoldReason::BlockProduction`]).
+	pub held_block_production: Rep,
 	/// The value of the global fee-per-REP accumulator when this account's fees were last
 	/// settled (scaled by [`FEE_SCALE`]).
 	pub fee_checkpoint: U256,
@@ -38,6 +40,7 @@ impl RepAccount {
 		match reason {
 			RepHoldReason::PoolStake => self.held_pool_stake,
 			RepHoldReason::Availability => self.held_availability,
+			RepHoldReason::BlockProduction => self.held_block_production,
 		}
 	}
 
@@ -46,6 +49,7 @@ impl RepAccount {
 		match reason {
 			RepHoldReason::PoolStake => &mut self.held_pool_stake,
 			RepHoldReason::Availability => &mut self.held_availability,
+			RepHoldReason::BlockProduction => &mut self.held_block_production,
 		}
 	}
 
@@ -54,6 +58,7 @@ impl RepAccount {
 		self.free
 			.saturating_add(self.held_pool_stake)
 			.saturating_add(self.held_availability)
+			.saturating_add(self.held_block_production)
 	}
 
 	/// Whether the record carries nothing worth storing.

@@ -539,6 +539,14 @@ pub mod pallet {
 			let params = Params::<T>::get();
 			(params.pool_duration_min, params.pool_duration_max)
 		}
+
+		fn default_duration() -> BlockNumberFor<T> {
+			Params::<T>::get().pool_duration_default
+		}
+
+		fn default_rules() -> guild_primitives::PoolRules {
+			Params::<T>::get().rules()
+		}
 	}
 
 	impl<T: Config> ValidationStages<T::AccountId, u128, BlockNumberFor<T>> for Pallet<T> {

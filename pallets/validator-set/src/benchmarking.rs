@@ -1,45 +1,21 @@
-//! Benchmarks for `pallet_validator_set`: the set at its largest is the worst case of both calls.
+//! Benchmarks for `pallet_validator_set`.
 
 use super::*;
 use frame_benchmarking::v2::*;
-use frame_support::{
-	traits::{EnsureOrigin, Get},
-	BoundedVec,
-};
+use frame_support::traits::EnsureOrigin;
 
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
-	fn fill<T: Config>(n: u32) {
-		let set: Vec<T::AccountId> = (0..n).map(|i| account("validator", i, 0)).collect();
-		Validators::<T>::put(BoundedVec::try_from(set).expect("n <= MaxValidators"));
-	}
-
 	#[benchmark]
-	fn add_validator() -> Result<(), BenchmarkError> {
-		fill::<T>(T::MaxValidators::get() - 1);
+	fn set_params() -> Result<(), BenchmarkError> {
 		let origin =
-			T::ValidatorsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let who: T::AccountId = account("new", 0, 0);
+			T::ParamsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let params = ValidatorParams { validator_count: 1, ..Default::default() };
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone());
-		assert!(Validators::<T>::get().contains(&who));
+		_(origin as T::RuntimeOrigin, params);
+		assert_eq!(Params::<T>::get(), params);
 		Ok(())
 	}
-
-	#[benchmark]
-	fn remove_validator() -> Result<(), BenchmarkError> {
-		fill::<T>(T::MaxValidators::get());
-		let origin =
-			T::ValidatorsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		// The last one is the worst case for the linear search.
-		let who: T::AccountId = account("validator", T::MaxValidators::get() - 1, 0);
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone());
-		assert!(!Validators::<T>::get().contains(&who));
-		Ok(())
-	}
-
-	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

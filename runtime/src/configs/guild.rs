@@ -3,7 +3,7 @@
 
 use crate::{
 	AccountId, Availability, Balances, BlockNumber, Business, Forum, Governance, Reputation,
-	Runtime, ValidationPool,
+	Runtime, ValidationPool, ValidatorSet,
 };
 use frame_support::{
 	parameter_types,
@@ -48,9 +48,9 @@ impl pallet_validation_pool::Config for Runtime {
 	type Currency = Balances;
 	type Reputation = Reputation;
 	type Forum = Forum;
-	type OnPoolResolved = (Business, Governance);
+	type OnPoolResolved = (Business, Governance, ValidatorSet);
 	type WorkerLosses = Availability;
-	type ProtocolPosts = (Business, Governance);
+	type ProtocolPosts = (Business, Governance, ValidatorSet);
 	type ForumWeight = ForumPropagationWeight;
 	type ParamsOrigin = ParamsOrigin;
 	type MaxStakersPerPool = ConstU32<1024>;
@@ -70,6 +70,7 @@ impl pallet_availability::Config for Runtime {
 	// that asked for a draw, so nobody knew it then (PROTOCOL.md §6, §11.7).
 	type Randomness = pallet_babe::ParentBlockRandomness<Runtime>;
 	type OnExpertAvailable = Business;
+	type StakeLock = ValidatorSet;
 	type ParamsOrigin = ParamsOrigin;
 	type MaxExperts = ConstU32<1024>;
 	type WeightInfo = pallet_availability::weights::SubstrateWeight<Runtime>;
@@ -110,7 +111,7 @@ impl pallet_governance::Config for Runtime {
 	type Currency = Balances;
 	type Forum = Forum;
 	type Pools = ValidationPool;
-	type OtherProtocolPosts = Business;
+	type OtherProtocolPosts = (Business, ValidatorSet);
 	type PoolDefaults = PoolDefaults;
 	type Parameters = RuntimeParameters;
 	type Reputation = Reputation;
@@ -122,7 +123,8 @@ impl pallet_governance::Config for Runtime {
 }
 
 /// The pallets that own governed parameters, each asked in turn for its own keys.
-pub type ParameterOwners = (ValidationPool, Forum, Availability, Business, Governance);
+pub type ParameterOwners =
+	(ValidationPool, Forum, Availability, Business, Governance, ValidatorSet);
 
 /// Every governed parameter of the runtime: a dispatch to the pallet that owns it, whose own
 /// checks (those of its `set_params`) apply to governance exactly as to root.
@@ -178,6 +180,11 @@ impl HardRanges for RuntimeHardRanges {
 			GovernanceProposalDeposit => (unit, 1_000 * unit),
 			GovernanceUpgradeSupport => (pct(10), pct(66)),
 			GovernanceUpgradeDelay => (1, days(30)),
+			ValidatorCount => (1, guild_primitives::MAX_VALIDATORS.into()),
+			MinValidatorStake => (unit / 1_000, 1_000_000 * unit),
+			SessionReportQuorum => (0, pct(50)),
+			SessionReportWinRatio => (pct(50), pct(90)),
+			EquivocationSlash => (0, pct(100)),
 		})
 	}
 }
@@ -228,7 +235,8 @@ mod benchmark_helper {
 			let until = frame_system::Pallet::<Runtime>::block_number().saturating_add(
 				pallet_availability::Params::<Runtime>::get().max_availability_period,
 			);
-			let _ = Availability::do_stake(who, amount, until);
+			let _ =
+				Availability::do_stake(guild_primitives::StakeKind::Requests, who, amount, until);
 			<Self as pallet_availability::BenchmarkHelper>::make_randomness();
 		}
 		fn make_randomness() {

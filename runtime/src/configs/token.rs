@@ -1,7 +1,7 @@
 //! The native token GUILD and transaction fees.
 
 use crate::{
-	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	AccountId, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	EXISTENTIAL_DEPOSIT, MICRO_UNIT,
 };
 use frame_support::{
@@ -37,11 +37,32 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	// Fees and tips go to the DAO account, for the session's report (PROTOCOL.md §5, §12).
+	type OnChargeTransaction = FungibleAdapter<Balances, FeesToDao>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	// One unit (10^-12 GUILD) per picosecond of weight: a transfer costs about 0.0002 GUILD.
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+}
+
+/// Transaction fees and tips: into the DAO account, counted for the session's report, whose pool
+/// pays them out as the REP salary (PROTOCOL.md §5 and §12). Nothing is burned unless the DAO
+/// account cannot take them (never: it is kept alive by its existential deposit).
+pub struct FeesToDao;
+impl
+	frame_support::traits::OnUnbalanced<
+		frame_support::traits::fungible::Credit<AccountId, Balances>,
+	> for FeesToDao
+{
+	fn on_nonzero_unbalanced(credit: frame_support::traits::fungible::Credit<AccountId, Balances>) {
+		use frame_support::traits::{fungible::Balanced, Imbalance};
+		use guild_primitives::FeeSalary;
+		let amount = credit.peek();
+		let dao = <crate::Reputation as FeeSalary<AccountId, Balance>>::dao_account();
+		if Balances::resolve(&dao, credit).is_ok() {
+			crate::ValidatorSet::note_fees(amount);
+		}
+	}
 }

@@ -105,7 +105,7 @@ fn release_keeps_what_a_pool_left_of_the_stake() {
 		assert!(<Reputation as ReputationLedger<AccountId>>::burn_unowned(30).is_ok());
 		Availability::release(&ALICE);
 		assert_eq!(Availability::stake_of(&ALICE), 70);
-		assert_eq!(crate::Candidates::<Test>::get()[0].amount, 70);
+		assert_eq!(crate::Candidates::<Test>::get(StakeKind::Requests)[0].amount, 70);
 		System::assert_last_event(
 			Event::<Test>::StakeReleased { who: ALICE, request: 1, stake: 70 }.into(),
 		);
@@ -127,7 +127,7 @@ fn a_stake_a_pool_took_entirely_is_removed_on_release() {
 		Availability::release(&ALICE);
 		assert!(stake_record(ALICE).is_none());
 		assert!(candidates().is_empty());
-		assert_eq!(crate::Stakes::<Test>::count(), 0);
+		assert_eq!(crate::StakeCount::<Test>::get(StakeKind::Requests), 0);
 	});
 }
 
@@ -155,10 +155,16 @@ fn a_slash_burns_a_share_of_a_bound_stake() {
 		assert_eq!(burned(), 50);
 		assert_eq!(Availability::assignment(&ALICE), Some(1), "still bound");
 		System::assert_has_event(
-			Event::<Test>::StakeSlashed { who: ALICE, burned: 50, remaining: 51 }.into(),
+			Event::<Test>::StakeSlashed {
+				who: ALICE,
+				kind: StakeKind::Requests,
+				burned: 50,
+				remaining: 51,
+			}
+			.into(),
 		);
 		Availability::release(&ALICE);
-		assert_eq!(crate::Candidates::<Test>::get()[0].amount, 51);
+		assert_eq!(crate::Candidates::<Test>::get(StakeKind::Requests)[0].amount, 51);
 	});
 }
 
@@ -168,7 +174,7 @@ fn a_slash_of_an_unbound_stake_updates_its_candidate_or_removes_it() {
 		stake(ALICE, 100, 50);
 		stake(BOB, 100, 50);
 		assert_eq!(Availability::slash(&ALICE, Perbill::from_percent(10)), 10);
-		assert_eq!(crate::Candidates::<Test>::get()[0].amount, 90);
+		assert_eq!(crate::Candidates::<Test>::get(StakeKind::Requests)[0].amount, 90);
 		assert_eq!(Availability::slash(&BOB, Perbill::one()), 100);
 		assert!(stake_record(BOB).is_none());
 		assert_eq!(candidates(), vec![ALICE]);
@@ -334,7 +340,7 @@ fn a_loss_moves_a_share_of_the_stake_into_the_pot() {
 		assert_eq!(Availability::assignment(&ALICE), Some(1), "a bound stake stays until released");
 		// An unbound stake's candidate follows it; emptied, it is removed.
 		assert_eq!(Pallet::<Test>::lose_to_pot(&BOB, 20), 20);
-		assert_eq!(crate::Candidates::<Test>::get()[0].amount, 40);
+		assert_eq!(crate::Candidates::<Test>::get(StakeKind::Requests)[0].amount, 40);
 		assert_eq!(Pallet::<Test>::lose_to_pot(&BOB, 40), 40);
 		assert!(stake_record(BOB).is_none());
 		assert_eq!(Pallet::<Test>::lose_to_pot(&CAROL, 10), 0, "no stake, nothing taken");

@@ -6,6 +6,7 @@
 //! change the seed. The work-request pallet is replaced by a recorder of `OnExpertAvailable`
 //! calls.
 
+pub use crate::StakeCount;
 use crate::{self as pallet_availability, AvailabilityParams, Candidates, Stakes};
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
@@ -14,6 +15,7 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, EnsureRoot};
+pub use guild_primitives::StakeKind;
 use guild_primitives::{OnExpertAvailable, Rep, RepHoldReason, ReputationLedger};
 use sp_core::H256;
 use sp_runtime::BuildStorage;
@@ -95,6 +97,7 @@ impl OnExpertAvailable<AccountId> for RecordAvailable {
 pub const MAX_EXPERTS: u32 = 6;
 
 impl pallet_availability::Config for Test {
+	type StakeLock = ();
 	type Reputation = Reputation;
 	type Randomness = TestRandomness;
 	type OnExpertAvailable = RecordAvailable;
@@ -215,16 +218,21 @@ pub fn burned() -> Rep {
 
 /// Stake `amount` until `until` as `who`.
 pub fn stake(who: AccountId, amount: Rep, until: BlockNumberFor<Test>) {
-	assert_ok!(Availability::stake_availability(RuntimeOrigin::signed(who), amount, until));
+	assert_ok!(Availability::stake_availability(
+		RuntimeOrigin::signed(who),
+		StakeKind::Requests,
+		amount,
+		until
+	));
 }
 
 /// The accounts listed as candidates, in list order.
 pub fn candidates() -> Vec<AccountId> {
-	Candidates::<Test>::get().iter().map(|c| c.who).collect()
+	Candidates::<Test>::get(StakeKind::Requests).iter().map(|c| c.who).collect()
 }
 
 pub fn stake_record(who: AccountId) -> Option<crate::ExpertStakeOf<Test>> {
-	Stakes::<Test>::get(who)
+	Stakes::<Test>::get(StakeKind::Requests, who)
 }
 
 /// Advance to block `n` (the pallet has no block hook), checking the invariants.

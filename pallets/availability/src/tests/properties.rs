@@ -45,14 +45,13 @@ proptest! {
 				let now = System::block_number();
 				match op {
 					Op::Stake { who, amount, until } => {
-						let _ = Availability::stake_availability(
-							RuntimeOrigin::signed(who),
+						let _ = Availability::stake_availability(RuntimeOrigin::signed(who), StakeKind::Requests,
 							amount,
 							now + until,
 						);
 					},
 					Op::Withdraw { who } => {
-						let _ = Availability::withdraw(RuntimeOrigin::signed(who));
+						let _ = Availability::withdraw(RuntimeOrigin::signed(who), StakeKind::Requests);
 					},
 					Op::Draw { request, exclude } => {
 						if let Some((who, amount)) = Availability::draw(request, 0, &exclude) {

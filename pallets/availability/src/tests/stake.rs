@@ -9,7 +9,13 @@ use sp_runtime::DispatchError;
 #[test]
 fn a_first_stake_holds_rep_lists_the_expert_and_tells_the_work_requests() {
 	ExtBuilder::default().build_and_execute(|| {
-		let info = Availability::stake_availability(RuntimeOrigin::signed(ALICE), 100, 50).unwrap();
+		let info = Availability::stake_availability(
+			RuntimeOrigin::signed(ALICE),
+			StakeKind::Requests,
+			100,
+			50,
+		)
+		.unwrap();
 		assert_eq!(info.pays_fee, Pays::Yes);
 		assert_eq!(
 			info.actual_weight,
@@ -22,7 +28,14 @@ fn a_first_stake_holds_rep_lists_the_expert_and_tells_the_work_requests() {
 		assert_eq!(AvailableLog::get(), vec![ALICE]);
 		assert_eq!(Availability::stake_of(&ALICE), 100);
 		System::assert_has_event(
-			Event::<Test>::Staked { who: ALICE, added: 100, total: 100, until: 50 }.into(),
+			Event::<Test>::Staked {
+				who: ALICE,
+				kind: StakeKind::Requests,
+				added: 100,
+				total: 100,
+				until: 50,
+			}
+			.into(),
 		);
 	});
 }
@@ -36,11 +49,18 @@ fn a_top_up_adds_rep_and_an_extension_moves_the_expiry() {
 		stake(ALICE, 0, 80);
 		let record = stake_record(ALICE).unwrap();
 		assert_eq!((record.amount, record.until), (120, 80));
-		let c = &crate::Candidates::<Test>::get()[0];
+		let c = &crate::Candidates::<Test>::get(StakeKind::Requests)[0];
 		assert_eq!((c.amount, c.until), (120, 80));
 		assert_eq!(AvailableLog::get(), vec![ALICE, ALICE, ALICE]);
 		System::assert_last_event(
-			Event::<Test>::Staked { who: ALICE, added: 0, total: 120, until: 80 }.into(),
+			Event::<Test>::Staked {
+				who: ALICE,
+				kind: StakeKind::Requests,
+				added: 0,
+				total: 120,
+				until: 80,
+			}
+			.into(),
 		);
 	});
 }
@@ -62,7 +82,13 @@ fn a_bound_stake_may_grow_without_becoming_drawable() {
 		stake(ALICE, 100, 50);
 		assert_eq!(Availability::draw(4, 0, &[]), Some((ALICE, 100)));
 		AvailableLog::set(vec![]);
-		let info = Availability::stake_availability(RuntimeOrigin::signed(ALICE), 30, 60).unwrap();
+		let info = Availability::stake_availability(
+			RuntimeOrigin::signed(ALICE),
+			StakeKind::Requests,
+			30,
+			60,
+		)
+		.unwrap();
 		assert_eq!(info.actual_weight, Some(<() as crate::WeightInfo>::stake_availability()));
 		assert!(AvailableLog::get().is_empty(), "a bound stake is not available");
 		assert!(candidates().is_empty());
@@ -71,7 +97,7 @@ fn a_bound_stake_may_grow_without_becoming_drawable() {
 		assert_eq!(held(ALICE), 130);
 		Availability::release(&ALICE);
 		assert_eq!(candidates(), vec![ALICE]);
-		assert_eq!(crate::Candidates::<Test>::get()[0].amount, 130);
+		assert_eq!(crate::Candidates::<Test>::get(StakeKind::Requests)[0].amount, 130);
 	});
 }
 
@@ -80,7 +106,12 @@ fn staking_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		run_to_block(10);
 		let stake_as = |who, amount, until| {
-			Availability::stake_availability(RuntimeOrigin::signed(who), amount, until)
+			Availability::stake_availability(
+				RuntimeOrigin::signed(who),
+				StakeKind::Requests,
+				amount,
+				until,
+			)
 		};
 		assert_noop!(stake_as(ALICE, 100, 10), Error::<Test>::ExpiryInPast);
 		assert_noop!(stake_as(ALICE, 100, 3), Error::<Test>::ExpiryInPast);
@@ -89,7 +120,7 @@ fn staking_errors() {
 		assert_noop!(stake_as(ALICE, START_REP + 1, 20), Error::<Test>::InsufficientFreeRep);
 		assert_noop!(stake_as(PAUPER, MIN, 20), Error::<Test>::InsufficientFreeRep);
 		assert_noop!(
-			Availability::stake_availability(RuntimeOrigin::none(), MIN, 20),
+			Availability::stake_availability(RuntimeOrigin::none(), StakeKind::Requests, MIN, 20),
 			DispatchError::BadOrigin
 		);
 		stake(ALICE, 100, 20);
@@ -108,11 +139,21 @@ fn a_top_up_must_leave_the_stake_at_the_minimum() {
 		assert_eq!(Availability::slash(&ALICE, sp_runtime::Perbill::from_percent(75)), 15);
 		assert_eq!(Availability::stake_of(&ALICE), 5);
 		assert_noop!(
-			Availability::stake_availability(RuntimeOrigin::signed(ALICE), 0, 60),
+			Availability::stake_availability(
+				RuntimeOrigin::signed(ALICE),
+				StakeKind::Requests,
+				0,
+				60
+			),
 			Error::<Test>::BelowMinimumStake
 		);
 		assert_noop!(
-			Availability::stake_availability(RuntimeOrigin::signed(ALICE), 4, 60),
+			Availability::stake_availability(
+				RuntimeOrigin::signed(ALICE),
+				StakeKind::Requests,
+				4,
+				60
+			),
 			Error::<Test>::BelowMinimumStake
 		);
 		stake(ALICE, 5, 60);
@@ -126,10 +167,15 @@ fn max_experts_is_enforced_and_an_expired_stake_makes_room() {
 		for who in 1..=MAX_EXPERTS as u64 {
 			stake(who, 50, if who == CAROL { 5 } else { 100 });
 		}
-		assert_eq!(Stakes::<Test>::count(), MAX_EXPERTS);
+		assert_eq!(StakeCount::<Test>::get(StakeKind::Requests), MAX_EXPERTS);
 		// Full, nothing expired: a stake no larger than the smallest is refused.
 		assert_noop!(
-			Availability::stake_availability(RuntimeOrigin::signed(GEORGE), 50, 100),
+			Availability::stake_availability(
+				RuntimeOrigin::signed(GEORGE),
+				StakeKind::Requests,
+				50,
+				100
+			),
 			Error::<Test>::StakeTooSmallToDisplace
 		);
 		// Existing experts may still top up.
@@ -139,8 +185,10 @@ fn max_experts_is_enforced_and_an_expired_stake_makes_room() {
 		stake(GEORGE, 10, 100);
 		assert!(stake_record(CAROL).is_none());
 		assert_eq!((free(CAROL), held(CAROL)), (START_REP, 0), "Carol's REP is hers again");
-		assert_eq!(Stakes::<Test>::count(), MAX_EXPERTS);
-		System::assert_has_event(Event::<Test>::Evicted { who: CAROL, amount: 50 }.into());
+		assert_eq!(StakeCount::<Test>::get(StakeKind::Requests), MAX_EXPERTS);
+		System::assert_has_event(
+			Event::<Test>::Evicted { who: CAROL, kind: StakeKind::Requests, amount: 50 }.into(),
+		);
 		assert!(candidates().contains(&GEORGE));
 	});
 }
@@ -157,7 +205,12 @@ fn a_bound_expired_stake_is_never_evicted() {
 		}
 		run_to_block(6);
 		assert_noop!(
-			Availability::stake_availability(RuntimeOrigin::signed(GEORGE), 50, 100),
+			Availability::stake_availability(
+				RuntimeOrigin::signed(GEORGE),
+				StakeKind::Requests,
+				50,
+				100
+			),
 			Error::<Test>::TooManyExperts
 		);
 	});
@@ -169,34 +222,42 @@ fn withdraw_after_expiry_releases_everything() {
 		stake(ALICE, 100, 5);
 		stake(BOB, 100, 50);
 		run_to_block(5);
-		assert_ok!(Availability::withdraw(RuntimeOrigin::signed(ALICE)));
+		assert_ok!(Availability::withdraw(RuntimeOrigin::signed(ALICE), StakeKind::Requests));
 		assert_eq!((free(ALICE), held(ALICE)), (START_REP, 0));
 		assert!(stake_record(ALICE).is_none());
 		assert_eq!(candidates(), vec![BOB]);
-		assert_eq!(Stakes::<Test>::count(), 1);
-		System::assert_last_event(Event::<Test>::Withdrawn { who: ALICE, amount: 100 }.into());
+		assert_eq!(StakeCount::<Test>::get(StakeKind::Requests), 1);
+		System::assert_last_event(
+			Event::<Test>::Withdrawn { who: ALICE, kind: StakeKind::Requests, amount: 100 }.into(),
+		);
 	});
 }
 
 #[test]
 fn withdraw_errors() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Availability::withdraw(RuntimeOrigin::signed(ALICE)), Error::<Test>::NoStake);
-		assert_noop!(Availability::withdraw(RuntimeOrigin::none()), DispatchError::BadOrigin);
+		assert_noop!(
+			Availability::withdraw(RuntimeOrigin::signed(ALICE), StakeKind::Requests),
+			Error::<Test>::NoStake
+		);
+		assert_noop!(
+			Availability::withdraw(RuntimeOrigin::none(), StakeKind::Requests),
+			DispatchError::BadOrigin
+		);
 		stake(ALICE, 100, 5);
 		run_to_block(4);
 		assert_noop!(
-			Availability::withdraw(RuntimeOrigin::signed(ALICE)),
+			Availability::withdraw(RuntimeOrigin::signed(ALICE), StakeKind::Requests),
 			Error::<Test>::NotExpired
 		);
 		assert_eq!(Availability::draw(9, 0, &[]), Some((ALICE, 100)));
 		run_to_block(6);
 		assert_noop!(
-			Availability::withdraw(RuntimeOrigin::signed(ALICE)),
+			Availability::withdraw(RuntimeOrigin::signed(ALICE), StakeKind::Requests),
 			Error::<Test>::StakeBound
 		);
 		Availability::release(&ALICE);
-		assert_ok!(Availability::withdraw(RuntimeOrigin::signed(ALICE)));
+		assert_ok!(Availability::withdraw(RuntimeOrigin::signed(ALICE), StakeKind::Requests));
 		assert_eq!(free(ALICE), START_REP);
 	});
 }
@@ -228,7 +289,12 @@ fn set_params_needs_the_params_origin_a_positive_minimum_and_a_positive_period()
 		assert_eq!(Params::<Test>::get(), params);
 		System::assert_last_event(Event::<Test>::ParamsSet { params }.into());
 		assert_noop!(
-			Availability::stake_availability(RuntimeOrigin::signed(ALICE), 499, 10),
+			Availability::stake_availability(
+				RuntimeOrigin::signed(ALICE),
+				StakeKind::Requests,
+				499,
+				10
+			),
 			Error::<Test>::BelowMinimumStake
 		);
 		stake(ALICE, 500, 10);
@@ -252,7 +318,12 @@ fn the_expiry_is_capped_by_the_maximum_period() {
 		Params::<Test>::mutate(|p| p.max_availability_period = 100);
 		run_to_block(10);
 		let stake_as = |who, amount, until| {
-			Availability::stake_availability(RuntimeOrigin::signed(who), amount, until)
+			Availability::stake_availability(
+				RuntimeOrigin::signed(who),
+				StakeKind::Requests,
+				amount,
+				until,
+			)
 		};
 		assert_noop!(stake_as(ALICE, 100, 111), Error::<Test>::ExpiryTooFar);
 		assert_noop!(stake_as(ALICE, 100, u64::MAX), Error::<Test>::ExpiryTooFar);
@@ -284,11 +355,21 @@ fn a_larger_stake_displaces_the_smallest_unbound_one() {
 		stake(EVE, 80, 100);
 		stake(FERDIE, 90, 100);
 		assert_noop!(
-			Availability::stake_availability(RuntimeOrigin::signed(GEORGE), 20, 100),
+			Availability::stake_availability(
+				RuntimeOrigin::signed(GEORGE),
+				StakeKind::Requests,
+				20,
+				100
+			),
 			Error::<Test>::StakeTooSmallToDisplace
 		);
 		assert_noop!(
-			Availability::stake_availability(RuntimeOrigin::signed(GEORGE), 10, 100),
+			Availability::stake_availability(
+				RuntimeOrigin::signed(GEORGE),
+				StakeKind::Requests,
+				10,
+				100
+			),
 			Error::<Test>::StakeTooSmallToDisplace
 		);
 		// Of the two smallest, Bob's expires first: his goes.
@@ -296,15 +377,22 @@ fn a_larger_stake_displaces_the_smallest_unbound_one() {
 		assert!(stake_record(BOB).is_none());
 		assert_eq!((free(BOB), held(BOB)), (START_REP, 0), "Bob's REP is his again");
 		System::assert_has_event(
-			Event::<Test>::Displaced { who: BOB, amount: 20, by: GEORGE }.into(),
+			Event::<Test>::Displaced {
+				who: BOB,
+				kind: StakeKind::Requests,
+				amount: 20,
+				by: GEORGE,
+			}
+			.into(),
 		);
-		assert_eq!(Stakes::<Test>::count(), MAX_EXPERTS);
+		assert_eq!(StakeCount::<Test>::get(StakeKind::Requests), MAX_EXPERTS);
 		assert!(candidates().contains(&GEORGE));
 		// Bob comes back larger and displaces Dave (20), the smallest now.
 		stake(BOB, 25, 100);
 		assert!(stake_record(DAVE).is_none());
 		System::assert_has_event(
-			Event::<Test>::Displaced { who: DAVE, amount: 20, by: BOB }.into(),
+			Event::<Test>::Displaced { who: DAVE, kind: StakeKind::Requests, amount: 20, by: BOB }
+				.into(),
 		);
 		// A bound stake is never displaced: with George (21) bound, Bob (25) is the smallest
 		// unbound one.
@@ -320,12 +408,17 @@ fn a_larger_stake_displaces_the_smallest_unbound_one() {
 		}
 		assert!(bound.is_some(), "George is drawn for some request");
 		assert_noop!(
-			Availability::stake_availability(RuntimeOrigin::signed(DAVE), 25, 100),
+			Availability::stake_availability(
+				RuntimeOrigin::signed(DAVE),
+				StakeKind::Requests,
+				25,
+				100
+			),
 			Error::<Test>::StakeTooSmallToDisplace
 		);
 		stake(DAVE, 26, 100);
 		assert!(stake_record(BOB).is_none());
 		assert_eq!(Availability::assignment(&GEORGE), bound);
-		assert_eq!(Stakes::<Test>::count(), MAX_EXPERTS);
+		assert_eq!(StakeCount::<Test>::get(StakeKind::Requests), MAX_EXPERTS);
 	});
 }

@@ -121,7 +121,7 @@ fn request_evidence_review_pool_and_salary() {
 		// Alice's stake is whole, unbound and drawable again.
 		assert_eq!(availability(ALICE), STAKE);
 		assert_eq!(<Availability as ExpertPool<AccountId>>::assignment(&ALICE), None);
-		assert_eq!(pallet_availability::Candidates::<Test>::get().len(), 1);
+		assert_eq!(pallet_availability::Candidates::<Test>::get(StakeKind::Requests).len(), 1);
 
 		// Native: the deposit is back, the fee went to the DAO and is the REP salary, shared by
 		// the 600 REP held before the pool's REP moved: 50/600 per REP, rounded down.

@@ -15,6 +15,7 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
+pub use guild_primitives::StakeKind;
 use guild_primitives::{PoolId, PostId, Rep, RepHoldReason, ReputationLedger, RequestId, PPM};
 use sp_core::H256;
 use sp_runtime::{BuildStorage, FixedU128, Perbill};
@@ -115,6 +116,7 @@ impl Randomness<Option<H256>, BlockNumber> for TestRandomness {
 pub const MAX_EXPERTS: u32 = 8;
 
 impl pallet_availability::Config for Test {
+	type StakeLock = ();
 	type Reputation = Reputation;
 	type Randomness = TestRandomness;
 	type OnExpertAvailable = Business;
@@ -160,7 +162,7 @@ impl crate::BenchmarkHelper<AccountId> for Helper {
 		let amount: Rep = 1_000;
 		<Reputation as ReputationLedger<AccountId>>::mint_unowned(amount);
 		assert_ok!(<Reputation as ReputationLedger<AccountId>>::grant(who, amount));
-		assert_ok!(Availability::do_stake(who, amount, 1_000_000));
+		assert_ok!(Availability::do_stake(StakeKind::Requests, who, amount, 1_000_000));
 	}
 	fn create_post(author: &AccountId) -> PostId {
 		use frame_support::traits::fungible::Mutate;
@@ -425,7 +427,12 @@ pub fn until_the_scan() {
 
 /// `who` stakes `amount` of availability until far in the future.
 pub fn expert(who: AccountId, amount: Rep) {
-	assert_ok!(Availability::stake_availability(RuntimeOrigin::signed(who), amount, 1_000_000));
+	assert_ok!(Availability::stake_availability(
+		RuntimeOrigin::signed(who),
+		StakeKind::Requests,
+		amount,
+		1_000_000
+	));
 }
 
 /// `customer` asks for work with `fee` and the hook draws two blocks later (§6: never in the

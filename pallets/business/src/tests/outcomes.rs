@@ -52,7 +52,7 @@ fn rejected_work_waits_for_the_customer_who_may_pay_for_another_draw() {
 		assert!(!events().iter().any(|e| matches!(e, Event::<Test>::FeeHeld { .. })));
 		// The worker lost their whole stake (binding 100%); Dave won the pot 25 + 25 + 40.
 		assert_eq!(availability(worker), 0);
-		assert!(pallet_availability::Stakes::<Test>::get(worker).is_none());
+		assert!(pallet_availability::Stakes::<Test>::get(StakeKind::Requests, worker).is_none());
 		assert_eq!(rep(worker), 100 - STAKE);
 		assert_eq!(rep(DAVE), 200 + 90);
 		assert_eq!(total_rep(), 600 + 50);

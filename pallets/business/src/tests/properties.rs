@@ -89,6 +89,7 @@ fn apply(op: Op) {
 		Op::Stake { expert, amount } => {
 			let _ = Availability::stake_availability(
 				RuntimeOrigin::signed(EXPERTS[expert]),
+				StakeKind::Requests,
 				amount,
 				now + 40,
 			);
@@ -132,7 +133,8 @@ fn apply(op: Op) {
 			}
 		},
 		Op::Withdraw { expert } => {
-			let _ = Availability::withdraw(RuntimeOrigin::signed(EXPERTS[expert]));
+			let _ =
+				Availability::withdraw(RuntimeOrigin::signed(EXPERTS[expert]), StakeKind::Requests);
 		},
 		Op::Redraw { request, fee } => {
 			if let Some(req) = crate::Requests::<Test>::get(request) {

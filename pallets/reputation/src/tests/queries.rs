@@ -12,13 +12,13 @@ fn rep_of_reports_free_and_held_rep() {
 		assert_ok!(Reputation::hold(&ALICE, Availability, 20));
 		assert_eq!(
 			Reputation::rep_of(&ALICE),
-			RepInfo { free: 50, held_pool: 30, held_availability: 20 }
+			RepInfo { free: 50, held_pool: 30, held_availability: 20, held_block_production: 0 }
 		);
 		// An account without REP reads as zeros.
 		assert_eq!(Reputation::rep_of(&BOB), RepInfo::default());
 		assert_eq!(
 			Reputation::rep_of(&BOB),
-			RepInfo { free: 0, held_pool: 0, held_availability: 0 }
+			RepInfo { free: 0, held_pool: 0, held_availability: 0, held_block_production: 0 }
 		);
 	});
 }
