@@ -354,7 +354,7 @@ describe('polkadot-api (PAPI 2) on a dev chain: new JSON-RPC spec, generated des
       assert.deepEqual(await totalsBoth(at), { total_rep: 0n, unowned: 0n, total_minted: 0n, total_burned: 0n });
       for (const who of [alice, bob]) {
         assert.equal(await typed.query.Reputation.Accounts.getValue(who.address, { at }), undefined, `${who.name} has no REP record`);
-        assert.deepEqual(await repBoth(who, at), { free: 0n, held_pool: 0n, held_availability: 0n, claimable: 0n });
+        assert.deepEqual(await repBoth(who, at), { free: 0n, held_pool: 0n, held_availability: 0n, held_block_production: 0n, claimable: 0n });
       }
       // Apart from the transaction fees that wait there for the session's report.
       const dao = await typed.query.System.Account.getValue(DAO, { at });
@@ -442,7 +442,7 @@ describe('polkadot-api (PAPI 2) on a dev chain: new JSON-RPC spec, generated des
       ]);
       assert.deepEqual(payloads(typed.event.Reputation.FeeDeferred, hook), [{ fee: 2n * UNIT }]);
       const atResolved = blocks.get(resolved.resolved_at).hash;
-      assert.deepEqual(await repBoth(alice, atResolved), { free: 2n * UNIT, held_pool: 0n, held_availability: 0n, claimable: 0n });
+      assert.deepEqual(await repBoth(alice, atResolved), { free: 2n * UNIT, held_pool: 0n, held_availability: 0n, held_block_production: 0n, claimable: 0n });
       assert.equal(await typed.query.Reputation.UndistributedFees.getValue({ at: atResolved }), 2n * UNIT);
       assert.equal((await typed.query.Forum.Posts.getValue(post, { at: atResolved })).status.type, 'Ratified');
     }),
@@ -499,7 +499,7 @@ describe('polkadot-api (PAPI 2) on a dev chain: new JSON-RPC spec, generated des
       assert.equal(open.type, 'Open');
       assert.deepEqual(open.value.tally, { for_total: 2n * UNIT, against_total: UNIT, consent_for: UNIT, consent_against: 0n });
       assert.equal(open.value.stakers, 1);
-      assert.deepEqual(await repBoth(alice, at), { free: UNIT, held_pool: UNIT, held_availability: 0n, claimable: 0n });
+      assert.deepEqual(await repBoth(alice, at), { free: UNIT, held_pool: UNIT, held_availability: 0n, held_block_production: 0n, claimable: 0n });
       assert.deepEqual(await totalsBoth(at), { total_rep: 2n * UNIT, unowned: 2n * UNIT, total_minted: 4n * UNIT, total_burned: 0n });
     }),
   );
@@ -525,8 +525,8 @@ describe('polkadot-api (PAPI 2) on a dev chain: new JSON-RPC spec, generated des
 
       const at = blocks.get(resolved.resolved_at).hash;
       const expected = 4n * UNIT;
-      assert.deepEqual(await repBoth(alice, at), { free: 2n * UNIT + UNIT / 2n, held_pool: 0n, held_availability: 0n, claimable: expected });
-      assert.deepEqual(await repBoth(bob, at), { free: UNIT + UNIT / 2n, held_pool: 0n, held_availability: 0n, claimable: 0n });
+      assert.deepEqual(await repBoth(alice, at), { free: 2n * UNIT + UNIT / 2n, held_pool: 0n, held_availability: 0n, held_block_production: 0n, claimable: expected });
+      assert.deepEqual(await repBoth(bob, at), { free: UNIT + UNIT / 2n, held_pool: 0n, held_availability: 0n, held_block_production: 0n, claimable: 0n });
       assert.deepEqual(await totalsBoth(at), { total_rep: 4n * UNIT, unowned: 0n, total_minted: 4n * UNIT, total_burned: 0n });
       assert.equal(await typed.query.Reputation.UndistributedFees.getValue({ at }), 0n);
 

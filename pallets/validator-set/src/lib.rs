@@ -286,7 +286,13 @@ pub mod pallet {
 				assert!(!set.contains(v), "duplicate validator in genesis");
 				set.try_push(v.clone()).expect("genesis validators exceed MaxValidators");
 			}
-			let params = self.params.unwrap_or_default();
+			// Left out: §9's defaults, with no more validators than the runtime allows.
+			let params = self.params.unwrap_or_else(|| ValidatorParams {
+				validator_count: ValidatorParams::default()
+					.validator_count
+					.min(T::MaxValidators::get()),
+				..Default::default()
+			});
 			Pallet::<T>::check_params(&params).expect("genesis validator params are valid");
 			Params::<T>::put(params);
 			MinValidators::<T>::put(if self.min_validators == 0 {

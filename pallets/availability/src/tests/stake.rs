@@ -1,7 +1,7 @@
 //! Staking, topping up, extending and withdrawing; the parameters; every error of the calls.
 
 use super::mock::*;
-use crate::{AvailabilityParams, Error, Event, Params, Stakes};
+use crate::{AvailabilityParams, Error, Event, Params};
 use frame_support::{assert_noop, assert_ok, dispatch::Pays};
 use guild_primitives::{ExpertPool, OnExpertAvailable};
 use sp_runtime::DispatchError;
