@@ -176,7 +176,10 @@ fn a_rejected_report_pays_its_validators_nothing() {
 		// Another pool on another post is not a report's.
 		assert_eq!(
 			ValidatorSet::on_pool_resolved(pool, post + 1, PoolOutcome::Accepted, Tally::default()),
-			<<Test as frame_system::Config>::DbWeight as Get<frame_support::weights::RuntimeDbWeight>>::get().reads(1)
+			<<Test as frame_system::Config>::DbWeight as Get<
+				frame_support::weights::RuntimeDbWeight,
+			>>::get()
+			.reads(1)
 		);
 	});
 }
