@@ -557,7 +557,7 @@ describe('PROTOCOL.md §11: attacks 5 (governance), 6, 7, 8 and 9 against runnin
         const failed = outs.filter((o) => !o.ok);
         assert.equal(failed.length, 0, `stakes failed: ${failed.slice(0, 3).map((o) => o.error.message).join(', ')}`);
         const blocks = new Set(outs.map((o) => o.blockNumber));
-        assert.equal((await x.query.availability.counterForStakes()).toNumber(), EXPERT_ACCOUNTS, 'the list is full');
+        assert.equal((await x.query.availability.stakeCount('Requests')).toNumber(), EXPERT_ACCOUNTS, 'the list is full');
         const candidates = await candidatesOf(x);
         assert.equal(candidates.length, EXPERT_ACCOUNTS);
         console.log(`# §11.8: 1,024 stakes in ${blocks.size} blocks, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -578,7 +578,7 @@ describe('PROTOCOL.md §11: attacks 5 (governance), 6, 7, 8 and 9 against runnin
         assert.deepEqual([displaced.who.toString(), displaced.amount.toBigInt(), displaced.by.toString()], [smallest.who, min, bob.address]);
         assert.deepEqual(await repOf(x, smallest.who).then((r) => [r.free, r.heldAvailability]), [min, 0n], 'released to its owner');
         assert.ok((await x.query.availability.stakes('Requests', smallest.who)).isNone);
-        assert.equal((await x.query.availability.counterForStakes()).toNumber(), EXPERT_ACCOUNTS);
+        assert.equal((await x.query.availability.stakeCount('Requests')).toNumber(), EXPERT_ACCOUNTS);
         // The displaced dust cannot come back with dust.
         const owner = dust.find((d) => d.address === smallest.who);
         expectError(await signAndSend(x, x.tx.availability.stakeAvailability('Requests', min, until), owner), 'availability.StakeTooSmallToDisplace');
