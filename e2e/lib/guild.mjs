@@ -59,16 +59,18 @@ export async function hookEvents(api, number) {
 
 /**
  * REP of `address` from storage (of `at`, an api or `api.at(hash)`): { free, heldPool,
- * heldAvailability, unclaimed, checkpoint } (bigints; all 0n without a record).
+ * heldAvailability, heldBlockProduction, unclaimed, checkpoint } (bigints; all 0n without a
+ * record).
  */
 export async function repOf(api, address, at = api) {
   const record = await at.query.reputation.accounts(address);
-  if (record.isNone) return { free: 0n, heldPool: 0n, heldAvailability: 0n, unclaimed: 0n, checkpoint: 0n };
+  if (record.isNone) return { free: 0n, heldPool: 0n, heldAvailability: 0n, heldBlockProduction: 0n, unclaimed: 0n, checkpoint: 0n };
   const r = record.unwrap();
   return {
     free: r.free.toBigInt(),
     heldPool: r.heldPoolStake.toBigInt(),
     heldAvailability: r.heldAvailability.toBigInt(),
+    heldBlockProduction: r.heldBlockProduction.toBigInt(),
     unclaimed: r.unclaimedFees.toBigInt(),
     checkpoint: r.feeCheckpoint.toBigInt(),
   };
@@ -78,7 +80,7 @@ export async function repOf(api, address, at = api) {
 export async function claimableFromStorage(api, address) {
   const acc = (await api.query.reputation.feePerRep()).toBigInt();
   const r = await repOf(api, address);
-  const total = r.free + r.heldPool + r.heldAvailability;
+  const total = r.free + r.heldPool + r.heldAvailability + r.heldBlockProduction;
   const pending = total > 0n && acc > r.checkpoint ? ((acc - r.checkpoint) * total) / FEE_SCALE : 0n;
   return r.unclaimed + pending;
 }

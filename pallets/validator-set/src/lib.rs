@@ -16,8 +16,10 @@
 //!   session (remainder to the first); the forum post is held by the report account, and when the
 //!   pool accepts the report, every REP that reached the report account is passed on to the
 //!   validators by those shares ([`guild_primitives::OnPoolResolved`]).
-//! - **Liveness.** A validator that had slots in a session and authored no block is not re-elected
-//!   for the next election (no slash).
+//! - **Liveness.** A validator that authored no block in a session although one of its slots
+//!   stayed empty (a secondary slot of its own with no block in the chain) is not re-elected for
+//!   the next election (no slash). A secondary slot taken by someone's primary block does not
+//!   count against its owner: its block lost the fork choice, it was not absent.
 //! - **Equivocation.** BABE's and GRANDPA's equivocation reports arrive through
 //!   [`ReportOffence`]: the offender loses `equivocation_slash` of its `BlockProduction` stake
 //!   (burned), is disabled for the rest of the session and is left out of the next election.
@@ -63,6 +65,10 @@ pub const REPORT_CITATION_PPM: i32 = 100_000;
 /// How many sessions back an equivocation may still be reported, and a `BlockProduction` stake
 /// stays locked after its owner's last session as a validator.
 pub const REPORT_SESSIONS: SessionIndex = 3;
+
+/// The longest run of empty slots whose owners a block marks: a longer run is a stall of the
+/// network, not one validator's absence, and marks nobody.
+pub const MAX_GAP_MARKED: u64 = 10;
 
 /// One REP (12 decimals, like the native token).
 pub const ONE_REP: Rep = 1_000_000_000_000;
@@ -124,7 +130,7 @@ impl Default for ValidatorParams {
 	Debug,
 )]
 pub enum Exclusion {
-	/// It had slots in the ended session and authored no block.
+	/// A secondary slot of its own stayed empty in the ended session and it authored no block.
 	Absent,
 	/// It was proven to equivocate.
 	Equivocated,
@@ -154,12 +160,33 @@ pub trait SessionAccess<AccountId> {
 	fn disable(who: &AccountId) -> bool;
 	/// The current session's index.
 	fn current_index() -> SessionIndex;
-	/// For the session ending now, whether the validator at each authority index had a slot
-	/// it could author in (`count` validators).
-	fn had_slots(count: u32) -> Vec<bool>;
+	/// The current block's BABE slot.
+	fn current_slot() -> u64;
+	/// The first slot of the current session's epoch.
+	fn epoch_start_slot() -> u64;
+	/// Whether the current block was authored in a primary (VRF-won) slot.
+	fn primary_block() -> bool;
+	/// The authority index that BABE gives each of `slots` (of the current epoch) as its
+	/// secondary slot, among `count` validators: `blake2_256(randomness, slot) mod count`, the
+	/// rule the nodes follow. Empty when `count` is zero.
+	fn secondary_owners(slots: core::ops::Range<u64>, count: u32) -> Vec<u32>;
 	/// Forget the historical session roots before `up_to` (equivocations there can no longer
 	/// be proven).
 	fn prune_history(up_to: SessionIndex);
+}
+
+/// What the benchmarks need of the runtime around the validator set.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Give `who` a `BlockProduction` stake of `amount` REP (made for it) and session keys.
+	fn make_candidate(who: &AccountId, amount: Rep);
+	/// Make `validators` the current session's set.
+	fn set_validators(validators: &[AccountId]);
+	/// Make the current BABE slot `slot`, in an epoch that started at slot 0.
+	fn set_slot(slot: u64);
+	/// Put `amount` of the native token in the DAO account and REP in a holder's hands, so that
+	/// protocol pools open with that fee.
+	fn fund_dao(amount: u128);
 }
 
 #[frame_support::pallet]
@@ -207,6 +234,9 @@ pub mod pallet {
 		type MaxValidators: Get<u32>;
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
+		/// Sets up what the benchmarks need.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The block-production parameters (PROTOCOL.md §9).
@@ -229,6 +259,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SessionBlocks<T: Config> = StorageValue<_, SharesOf<T>, ValueQuery>;
 
+	/// The slot of the last block counted.
+	#[pallet::storage]
+	pub type LastSlot<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Authority indices of the current session whose secondary slot stayed empty (sorted).
+	#[pallet::storage]
+	pub type MissedSlots<T: Config> =
+		StorageValue<_, BoundedVec<u32, <T as Config>::MaxValidators>, ValueQuery>;
+
 	/// Transaction fees and tips collected since the last report's pool (in the DAO account).
 	#[pallet::storage]
 	pub type SessionFees<T: Config> = StorageValue<_, u128, ValueQuery>;
@@ -247,7 +286,8 @@ pub mod pallet {
 	pub type LastValidated<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, SessionIndex, OptionQuery>;
 
-	/// Validators punished for an equivocation, by session: one slash per validator and session.
+	/// Validators punished for an equivocation, by the session of the punishment: one slash per
+	/// validator and report window.
 	#[pallet::storage]
 	pub type Punished<T: Config> = StorageDoubleMap<
 		_,
@@ -350,14 +390,15 @@ pub mod pallet {
 			);
 		}
 
+		/// What counting this block's author costs (`note_block`, called by
+		/// `pallet-authorship` in the same block's initialisation).
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			T::WeightInfo::note_block()
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
-			Self::check_params(&Params::<T>::get())?;
-			ensure!(
-				Validators::<T>::get().len() as u32 <= T::MaxValidators::get(),
-				"too many validators"
-			);
-			Ok(())
+			Self::do_try_state()
 		}
 	}
 
@@ -391,8 +432,30 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Count a block authored by `author` in the current session.
+		/// Count a block authored by `author` in the current session, and mark the owners of
+		/// the secondary slots left empty since the last block.
+		///
+		/// Only a secondary block marks: BABE's fork choice weighs primary blocks only, so a
+		/// primary block may have been built past secondary blocks that were there (and win),
+		/// while a secondary block that skipped a block would lose to it. A run longer than
+		/// [`MAX_GAP_MARKED`] is a stall and marks nobody; slots of the previous epoch are not
+		/// this session's.
 		pub fn note_block(author: &T::AccountId) {
+			let slot = T::Session::current_slot();
+			let from = LastSlot::<T>::get().saturating_add(1).max(T::Session::epoch_start_slot());
+			LastSlot::<T>::put(slot);
+			if from < slot && slot - from <= MAX_GAP_MARKED && !T::Session::primary_block() {
+				let count = T::Session::validators().len() as u32;
+				let owners = T::Session::secondary_owners(from..slot, count);
+				MissedSlots::<T>::mutate(|missed| {
+					for index in owners {
+						if let Err(at) = missed.binary_search(&index) {
+							// At most one entry per validator: `count` ≤ `MaxValidators`.
+							let _ = missed.try_insert(at, index);
+						}
+					}
+				});
+			}
 			SessionBlocks::<T>::mutate(|blocks| {
 				if let Some((_, n)) = blocks.iter_mut().find(|(who, _)| who == author) {
 					*n = n.saturating_add(1);
@@ -413,7 +476,11 @@ pub mod pallet {
 		pub fn elect(session: SessionIndex) -> Option<Vec<T::AccountId>> {
 			let params = Params::<T>::get();
 			let excluded = Excluded::<T>::take();
-			let left_out = |who: &T::AccountId| excluded.iter().any(|(x, _)| x == who);
+			// Offenders punished within the report window stay out of every election in it.
+			let punished: Vec<T::AccountId> = Punished::<T>::iter_keys().map(|(_, w)| w).collect();
+			let left_out = |who: &T::AccountId| {
+				excluded.iter().any(|(x, _)| x == who) || punished.contains(who)
+			};
 			let mut qualified: Vec<(T::AccountId, Rep)> = T::Stakes::candidates()
 				.into_iter()
 				.filter(|(who, amount)| {
@@ -452,13 +519,13 @@ pub mod pallet {
 		pub fn end_of_session(ended: SessionIndex) {
 			let validators = T::Session::validators();
 			let blocks = SessionBlocks::<T>::take();
-			let slots = T::Session::had_slots(validators.len() as u32);
+			let missed = MissedSlots::<T>::take();
 			let mut excluded = Excluded::<T>::get();
 			let mut shares = SharesOf::<T>::default();
 			for (index, who) in validators.iter().enumerate() {
 				let authored =
 					blocks.iter().find(|(author, _)| author == who).map(|(_, n)| *n).unwrap_or(0);
-				if authored == 0 && slots.get(index).copied().unwrap_or(true) {
+				if authored == 0 && missed.binary_search(&(index as u32)).is_ok() {
 					if !excluded.iter().any(|(x, _)| x == who)
 						&& excluded.try_push((who.clone(), Exclusion::Absent)).is_ok()
 					{
@@ -579,12 +646,21 @@ pub mod pallet {
 			shares.len() as u32
 		}
 
-		/// Punish `who` for an equivocation in session `session`, once per session.
+		/// Whether `who` was punished in this session or the [`REPORT_SESSIONS`] before it (the
+		/// report window): it is disabled wherever it sits and elected nowhere in that window,
+		/// so a further report adds nothing.
+		pub fn punished_recently(who: &T::AccountId) -> bool {
+			let now = T::Session::current_index();
+			(now.saturating_sub(REPORT_SESSIONS)..=now).any(|s| Punished::<T>::contains_key(s, who))
+		}
+
+		/// Punish `who` for an equivocation in session `session`, once per report window
+		/// (counted from the punishment).
 		pub fn punish(who: &T::AccountId, session: SessionIndex) -> bool {
-			if Punished::<T>::contains_key(session, who) {
+			if Self::punished_recently(who) {
 				return false;
 			}
-			Punished::<T>::insert(session, who, ());
+			Punished::<T>::insert(T::Session::current_index(), who, ());
 			let burned = T::Stakes::slash(who, Params::<T>::get().equivocation_slash);
 			T::Session::disable(who);
 			Excluded::<T>::mutate(|list| {
@@ -597,6 +673,46 @@ pub mod pallet {
 				reason: Exclusion::Equivocated,
 			});
 			true
+		}
+
+		/// The pallet's invariants: valid parameters, bounded and duplicate-free lists, counts
+		/// that refer to the current set, reports with blocks, punishments within the window.
+		#[cfg(any(test, feature = "try-runtime"))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::check_params(&Params::<T>::get())?;
+			let unique = |accounts: Vec<&T::AccountId>| {
+				let mut sorted = accounts.clone();
+				sorted.sort();
+				sorted.dedup();
+				sorted.len() == accounts.len()
+			};
+			let set = Validators::<T>::get();
+			ensure!(!set.is_empty() || GenesisValidators::<T>::get().is_empty(), "empty set");
+			ensure!(unique(set.iter().collect()), "a validator elected twice");
+			let blocks = SessionBlocks::<T>::get();
+			ensure!(unique(blocks.iter().map(|(w, _)| w).collect()), "an author counted twice");
+			ensure!(blocks.iter().all(|(_, n)| *n > 0), "an author with no block");
+			let count = T::Session::validators().len() as u32;
+			let missed = MissedSlots::<T>::get();
+			ensure!(missed.windows(2).all(|w| w[0] < w[1]), "missed slots unsorted");
+			ensure!(missed.iter().all(|i| *i < count), "a missed slot of no validator");
+			let excluded = Excluded::<T>::get();
+			ensure!(unique(excluded.iter().map(|(w, _)| w).collect()), "excluded twice");
+			for (post, report) in Reports::<T>::iter() {
+				ensure!(
+					LastReport::<T>::get().is_some_and(|last| last >= post),
+					"report after last"
+				);
+				ensure!(!report.shares.is_empty(), "a report without blocks");
+				ensure!(report.shares.iter().all(|(_, n)| *n > 0), "a share without blocks");
+				ensure!(unique(report.shares.iter().map(|(w, _)| w).collect()), "a share twice");
+			}
+			let oldest = T::Session::current_index().saturating_sub(REPORT_SESSIONS);
+			ensure!(
+				Punished::<T>::iter_keys().all(|(session, _)| session >= oldest),
+				"a punishment outside the report window"
+			);
+			Ok(())
 		}
 
 		/// Whether the `BlockProduction` stake of `who` is locked (see [`LastValidated`]).
@@ -625,7 +741,12 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 		// Equivocations before the report window can no longer be proven or punished.
 		if let Some(old) = started.checked_sub(REPORT_SESSIONS + 1) {
 			let _ = Punished::<T>::clear_prefix(old, T::MaxValidators::get(), None);
-			T::Session::prune_history(old);
+			T::Session::prune_history(old.saturating_add(1));
+		}
+		// An offender punished within the window and still in the set (it was elected before
+		// its offence) stays disabled: it cannot author again before the window ends.
+		for (_, who) in Punished::<T>::iter_keys() {
+			T::Session::disable(&who);
 		}
 	}
 }
@@ -669,13 +790,10 @@ impl<T: Config, O: Offence<(T::AccountId, ())>> ReportOffence<T::AccountId, (T::
 	}
 
 	fn is_known_offence(offenders: &[(T::AccountId, ())], _slot: &O::Slot) -> bool {
-		// One punishment per validator and session: a report about a validator punished in the
-		// current session adds nothing.
-		let session = T::Session::current_index();
-		offenders.iter().all(|(who, ())| {
-			Punished::<T>::contains_key(session, who)
-				|| session.checked_sub(1).is_some_and(|s| Punished::<T>::contains_key(s, who))
-		})
+		// One punishment per validator and report window: a report about a validator punished
+		// in any session a report can still prove adds nothing, and the pools refuse it, so that
+		// old proofs cannot be replayed as free unsigned extrinsics.
+		offenders.iter().all(|(who, ())| Self::punished_recently(who))
 	}
 }
 

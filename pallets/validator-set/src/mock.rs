@@ -58,8 +58,11 @@ pub struct World {
 	pub disabled: Vec<AccountId>,
 	/// The current session.
 	pub session: SessionIndex,
-	/// Which authority indices had slots (all when empty).
-	pub slots: Vec<bool>,
+	/// The current slot and the first slot of the session's epoch.
+	pub slot: u64,
+	pub epoch_start: u64,
+	/// Whether the current block is a primary one.
+	pub primary: bool,
 	/// Whether the forum refuses posts.
 	pub forum_down: bool,
 }
@@ -244,8 +247,21 @@ impl SessionAccess<AccountId> for Session {
 	fn current_index() -> SessionIndex {
 		world(|w| w.session)
 	}
-	fn had_slots(count: u32) -> Vec<bool> {
-		world(|w| if w.slots.is_empty() { vec![true; count as usize] } else { w.slots.clone() })
+	fn current_slot() -> u64 {
+		world(|w| w.slot)
+	}
+	fn epoch_start_slot() -> u64 {
+		world(|w| w.epoch_start)
+	}
+	fn primary_block() -> bool {
+		world(|w| w.primary)
+	}
+	/// Slot `s` is the secondary slot of validator `s mod count`.
+	fn secondary_owners(slots: core::ops::Range<u64>, count: u32) -> Vec<u32> {
+		if count == 0 {
+			return vec![];
+		}
+		slots.map(|s| (s % count as u64) as u32).collect()
 	}
 	fn prune_history(_: SessionIndex) {}
 }
@@ -262,6 +278,31 @@ impl pallet_validator_set::Config for Test {
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type MaxValidators = MaxValidators;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Helper;
+}
+
+/// The benchmarks' set-up in the fakes.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct Helper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for Helper {
+	fn make_candidate(who: &AccountId, amount: Rep) {
+		world(|w| {
+			w.stakes.push((*who, amount));
+			w.keys.push(*who);
+		});
+	}
+	fn set_validators(validators: &[AccountId]) {
+		world(|w| {
+			w.validators = validators.to_vec();
+			w.keys.extend_from_slice(validators);
+		});
+	}
+	fn set_slot(slot: u64) {
+		world(|w| (w.slot, w.epoch_start) = (slot, 0));
+	}
+	fn fund_dao(_: u128) {}
 }
 
 /// Genesis validators 1 and 2 (with keys), minimum 2, validator_count 4, min stake 10.

@@ -1,8 +1,8 @@
 //! The election, liveness, session reports and equivocation of PROTOCOL.md §12.
 
 use crate::{
-	mock::*, Error, Event, Excluded, Exclusion, LastReport, Params, Reports, SessionBlocks,
-	SessionFees, ValidatorParams, REPORT_CITATION_PPM,
+	mock::*, Error, Event, Excluded, Exclusion, LastReport, LastSlot, MissedSlots, Params,
+	Punished, Reports, SessionBlocks, SessionFees, ValidatorParams, REPORT_CITATION_PPM,
 };
 use frame_support::{assert_noop, assert_ok, traits::Get};
 use guild_primitives::{OnPoolResolved, PoolOutcome, ProtocolPosts, StakeLock, Tally};
@@ -58,22 +58,75 @@ fn nobody_able_to_validate_keeps_the_set_in_force() {
 	});
 }
 
+/// Count a block by `author` in `slot`.
+fn block_at(slot: u64, author: AccountId) {
+	world(|w| w.slot = slot);
+	ValidatorSet::note_block(&author);
+}
+
 #[test]
-fn a_validator_with_slots_and_no_block_is_not_re_elected_once() {
+fn a_validator_whose_slot_stayed_empty_and_who_authored_nothing_is_not_re_elected_once() {
 	new_test_ext().execute_with(|| {
 		set_stakes(&[(3, 20), (4, 20)], &[3, 4]);
-		world(|w| w.validators = vec![3, 4, 1]);
-		ValidatorSet::note_block(&3);
-		ValidatorSet::note_block(&3);
-		// 4 had slots and authored nothing; 1 had no slot.
-		world(|w| w.slots = vec![true, true, false]);
+		world(|w| (w.validators, w.epoch_start) = (vec![3, 4, 1], 10));
+		// Slot s is the secondary slot of validator index s mod 3 (3, 4, 1). The epoch starts
+		// at slot 10; blocks in slots 12, 14 and 15 leave 10 (4's), 11 (1's) and 13 (4's)
+		// empty. 1 authored a block, so only 4 was absent.
+		block_at(12, 3);
+		assert_eq!(MissedSlots::<Test>::get().into_inner(), vec![1, 2]);
+		block_at(14, 1);
+		block_at(15, 3);
+		assert_eq!(LastSlot::<Test>::get(), 15);
 		ValidatorSet::end_session(1);
 		System::assert_has_event(Event::NotReElected { who: 4, reason: Exclusion::Absent }.into());
 		assert_eq!(Excluded::<Test>::get().into_inner(), vec![(4, Exclusion::Absent)]);
+		assert!(MissedSlots::<Test>::get().is_empty());
 		assert_eq!(ValidatorSet::new_session(3), Some(vec![3, 1]));
 		// Once: the election after it takes 4 again.
 		assert_eq!(ValidatorSet::new_session(4), Some(vec![3, 4]));
 		assert!(SessionBlocks::<Test>::get().is_empty());
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+}
+
+#[test]
+fn a_secondary_slot_filled_by_another_block_does_not_count_against_its_owner() {
+	new_test_ext().execute_with(|| {
+		set_stakes(&[(3, 20), (4, 20)], &[3, 4]);
+		world(|w| (w.validators, w.epoch_start) = (vec![3, 4, 1], 0));
+		// A block in every slot, all by 3 (primary claims over 4's and 1's secondary slots).
+		for slot in 1..=9 {
+			block_at(slot, 3);
+		}
+		assert!(MissedSlots::<Test>::get().is_empty());
+		ValidatorSet::end_session(1);
+		assert!(Excluded::<Test>::get().is_empty(), "nobody was absent");
+		assert_eq!(ValidatorSet::new_session(3), Some(vec![3, 4]));
+	});
+}
+
+#[test]
+fn only_short_runs_before_a_secondary_block_mark_their_owners() {
+	new_test_ext().execute_with(|| {
+		world(|w| (w.validators, w.epoch_start) = (vec![1, 2, 3], 0));
+		block_at(1, 1);
+		// A stall: 11 empty slots (2..=12) mark nobody.
+		block_at(13, 2);
+		assert!(MissedSlots::<Test>::get().is_empty());
+		// A primary block after an empty slot (14): it may have been built past a block.
+		world(|w| w.primary = true);
+		block_at(15, 3);
+		assert!(MissedSlots::<Test>::get().is_empty());
+		// A secondary block after 10 empty slots (16..=25): their owners are marked.
+		world(|w| w.primary = false);
+		block_at(26, 1);
+		assert_eq!(MissedSlots::<Test>::get().into_inner(), vec![0, 1, 2]);
+		// Slots of the previous epoch are not this session's.
+		world(|w| w.epoch_start = 2_000);
+		MissedSlots::<Test>::kill();
+		block_at(2_001, 1);
+		assert_eq!(MissedSlots::<Test>::get().into_inner(), vec![(2_000 % 3) as u32]);
+		assert_ok!(ValidatorSet::do_try_state());
 	});
 }
 
@@ -226,9 +279,51 @@ fn an_equivocation_burns_the_slash_disables_and_excludes_once_per_session() {
 			Err(OffenceError::DuplicateReport)
 		);
 		assert_eq!(world(|w| w.burned), 50, "one slash per session");
-		// Not re-elected in the next election, though its 50 still qualifies.
+		// Not re-elected in the next elections of the report window, though its 50 qualifies.
 		assert_eq!(ValidatorSet::new_session(2), Some(vec![4, 1]));
-		assert_eq!(ValidatorSet::new_session(3), Some(vec![4, 3]));
+		assert_eq!(ValidatorSet::new_session(3), Some(vec![4, 1]));
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+}
+
+#[test]
+fn a_punished_offender_stays_disabled_and_known_for_the_report_window() {
+	new_test_ext().execute_with(|| {
+		set_stakes(&[(3, 100), (4, 100)], &[3, 4]);
+		world(|w| (w.validators, w.session) = (vec![3, 4], 5));
+		// An offence of session 3, reported in session 5.
+		assert_ok!(<ValidatorSet as ReportOffence<_, _, _>>::report_offence(
+			vec![],
+			Equivocation(3, 3)
+		));
+		// The window counts from the punishment.
+		assert!(Punished::<Test>::contains_key(5, 3));
+		// A later session in the window: still in the set (elected before), disabled again at
+		// its start; any further report about it is known and refused.
+		world(|w| (w.session, w.disabled) = (6, vec![]));
+		ValidatorSet::start_session(6);
+		assert_eq!(world(|w| w.disabled.clone()), vec![3]);
+		assert!(<ValidatorSet as ReportOffence<_, _, Equivocation>>::is_known_offence(
+			&[(3, ())],
+			&9
+		));
+		assert_eq!(
+			<ValidatorSet as ReportOffence<_, _, _>>::report_offence(vec![], Equivocation(3, 6)),
+			Err(OffenceError::DuplicateReport)
+		);
+		assert_eq!(world(|w| w.burned), 50, "one slash per window");
+		assert_eq!(ValidatorSet::new_session(8), Some(vec![4, 1]), "elected nowhere in the window");
+		// Session 9 is past the window: forgotten, no longer disabled, elected again.
+		world(|w| (w.session, w.disabled) = (9, vec![]));
+		ValidatorSet::start_session(9);
+		assert!(!Punished::<Test>::contains_key(5, 3));
+		assert!(world(|w| w.disabled.is_empty()));
+		assert!(!<ValidatorSet as ReportOffence<_, _, Equivocation>>::is_known_offence(
+			&[(3, ())],
+			&9
+		));
+		assert_eq!(ValidatorSet::new_session(11), Some(vec![4, 3]));
+		assert_ok!(ValidatorSet::do_try_state());
 	});
 }
 

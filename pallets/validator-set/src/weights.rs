@@ -20,6 +20,8 @@ pub trait WeightInfo {
 	fn reward(v: u32, ) -> Weight;
 	/// A session end with `c` candidates and `v` validators: liveness, report, election.
 	fn session_end(c: u32, v: u32, ) -> Weight;
+	/// Counting a block's author and the secondary slots left empty before it.
+	fn note_block() -> Weight;
 }
 
 /// Weights for `pallet_validator_set` using the Substrate node and recommended hardware.
@@ -46,6 +48,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(20_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 	}
+	fn note_block() -> Weight {
+		// Up to MAX_GAP_MARKED (10) slot hashes.
+		Weight::from_parts(40_000_000, 12_000)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -70,5 +78,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(20_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(v.into())))
+	}
+	fn note_block() -> Weight {
+		// Up to MAX_GAP_MARKED (10) slot hashes.
+		Weight::from_parts(40_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

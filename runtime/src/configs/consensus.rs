@@ -118,6 +118,8 @@ impl pallet_validator_set::Config for Runtime {
 	type ParamsOrigin = crate::configs::guild::ParamsOrigin;
 	type MaxValidators = MaxAuthorities;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::configs::guild::GuildBenchmarkHelper;
 }
 
 /// The session pallet and BABE as the validator set sees them.
@@ -131,37 +133,58 @@ impl pallet_validator_set::SessionAccess<AccountId> for SessionAccess {
 		pallet_session::NextKeys::<Runtime>::contains_key(who)
 	}
 
+	/// At most a third of the set (rounded down, less one) is disabled at once: the others must
+	/// author, or the session could not even rotate. An offender beyond that limit is still
+	/// slashed and left out of the elections.
 	fn disable(who: &AccountId) -> bool {
-		pallet_session::Validators::<Runtime>::get()
-			.iter()
-			.position(|v| v == who)
-			.is_some_and(|i| Session::disable_index(i as u32))
+		let validators = pallet_session::Validators::<Runtime>::get();
+		let Some(index) = validators.iter().position(|v| v == who) else { return false };
+		let disabled = Session::disabled_validators();
+		if disabled.contains(&(index as u32)) {
+			return true;
+		}
+		if disabled.len() >= validators.len().saturating_sub(1) / 3 {
+			return false;
+		}
+		Session::disable_index(index as u32)
 	}
 
 	fn current_index() -> SessionIndex {
 		Session::current_index()
 	}
 
-	/// BABE gives every slot without a primary claim to one validator as a secondary slot:
-	/// `blake2_256(randomness, slot) mod count`, over the ending epoch's slots up to now.
-	fn had_slots(count: u32) -> Vec<bool> {
-		let mut had = alloc::vec![false; count as usize];
+	fn current_slot() -> u64 {
+		pallet_babe::CurrentSlot::<Runtime>::get().into()
+	}
+
+	fn epoch_start_slot() -> u64 {
+		Babe::current_epoch_start().into()
+	}
+
+	fn primary_block() -> bool {
+		frame_system::Pallet::<Runtime>::digest().convert_first(|item| {
+			item.pre_runtime_try_to::<sp_consensus_babe::digests::PreDigest>(
+				&sp_consensus_babe::BABE_ENGINE_ID,
+			)
+			.map(|pre| pre.is_primary())
+		}) == Some(true)
+	}
+
+	/// BABE's secondary slot assignment (`sc-consensus-babe`'s `secondary_slot_author`):
+	/// `blake2_256(randomness, slot) mod count`, with the current epoch's randomness.
+	fn secondary_owners(slots: core::ops::Range<u64>, count: u32) -> Vec<u32> {
 		if count == 0 {
-			return had;
+			return Vec::new();
 		}
-		let start: u64 = Babe::current_epoch_start().into();
-		let now: u64 = pallet_babe::CurrentSlot::<Runtime>::get().into();
-		let end = now.min(start.saturating_add(EpochDuration::get()));
 		let randomness = pallet_babe::Randomness::<Runtime>::get();
-		for slot in start..end {
-			let hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(
-				&(randomness, sp_consensus_babe::Slot::from(slot)).encode(),
-			);
-			let index =
-				(U256::from_big_endian(hash.as_ref()) % U256::from(count)).as_u32() as usize;
-			had[index] = true;
-		}
-		had
+		slots
+			.map(|slot| {
+				let hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(
+					&(randomness, sp_consensus_babe::Slot::from(slot)).encode(),
+				);
+				(U256::from_big_endian(hash.as_ref()) % U256::from(count)).as_u32()
+			})
+			.collect()
 	}
 
 	fn prune_history(up_to: SessionIndex) {

@@ -266,4 +266,56 @@ mod benchmark_helper {
 			};
 		}
 	}
+
+	impl pallet_validator_set::BenchmarkHelper<AccountId> for GuildBenchmarkHelper {
+		fn make_candidate(who: &AccountId, amount: guild_primitives::Rep) {
+			<Reputation as ReputationLedger<AccountId>>::mint_unowned(amount);
+			let _ = <Reputation as ReputationLedger<AccountId>>::grant(who, amount);
+			let until = frame_system::Pallet::<Runtime>::block_number().saturating_add(
+				pallet_availability::Params::<Runtime>::get().max_availability_period,
+			);
+			let _ = Availability::do_stake(
+				guild_primitives::StakeKind::BlockProduction,
+				who,
+				amount,
+				until,
+			);
+			set_keys(who);
+		}
+
+		fn set_validators(validators: &[AccountId]) {
+			for who in validators {
+				set_keys(who);
+			}
+			pallet_session::Validators::<Runtime>::put(validators.to_vec());
+		}
+
+		fn set_slot(slot: u64) {
+			pallet_babe::GenesisSlot::<Runtime>::put(sp_consensus_babe::Slot::from(0));
+			pallet_babe::EpochIndex::<Runtime>::put(0);
+			pallet_babe::CurrentSlot::<Runtime>::put(sp_consensus_babe::Slot::from(slot));
+		}
+
+		fn fund_dao(amount: u128) {
+			use guild_primitives::FeeSalary;
+			let dao = <Reputation as FeeSalary<AccountId, u128>>::dao_account();
+			let _ = Balances::mint_into(&dao, amount.saturating_add(UNIT));
+			// Protocol pools open once somebody holds REP.
+			if <Reputation as ReputationLedger<AccountId>>::total_rep() == 0 {
+				let founder: AccountId = frame_benchmarking::account("founder", 0, 0);
+				<Reputation as ReputationLedger<AccountId>>::mint_unowned(1_000 * UNIT);
+				let _ = <Reputation as ReputationLedger<AccountId>>::grant(&founder, 1_000 * UNIT);
+			}
+		}
+	}
+
+	/// Session keys made from the account's bytes: the election only asks whether keys are set.
+	fn set_keys(who: &AccountId) {
+		let raw: [u8; 32] = *who.as_ref();
+		let keys = crate::SessionKeys {
+			babe: sp_core::sr25519::Public::from_raw(raw).into(),
+			grandpa: sp_core::ed25519::Public::from_raw(raw).into(),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
 }
