@@ -4,7 +4,7 @@
 //! RandomSeed ++ parent block number)`, so it changes with every block and nobody knows a block's
 //! value before that block; there is none in block 0 or while `NoRandomness` is set. A test can
 //! change the seed. The work-request pallet is replaced by a recorder of `OnExpertAvailable`
-//! calls.
+//! calls, the validator set's `StakeLock` by the accounts a test puts in `LockedStakes`.
 
 pub use crate::StakeCount;
 use crate::{self as pallet_availability, AvailabilityParams, Candidates, Stakes};
@@ -54,6 +54,8 @@ parameter_types! {
 	pub static NoRandomness: bool = false;
 	/// The accounts `OnExpertAvailable` was told of, oldest first.
 	pub static AvailableLog: Vec<AccountId> = vec![];
+	/// The accounts whose `BlockProduction` stake the validator set locks.
+	pub static LockedStakes: Vec<AccountId> = vec![];
 }
 
 impl pallet_reputation::Config for Test {
@@ -93,11 +95,19 @@ impl OnExpertAvailable<AccountId> for RecordAvailable {
 	}
 }
 
+/// The validator set's lock: the `BlockProduction` stakes of the accounts in `LockedStakes`.
+pub struct TestStakeLock;
+impl guild_primitives::StakeLock<AccountId> for TestStakeLock {
+	fn is_locked(who: &AccountId) -> bool {
+		LockedStakes::get().contains(who)
+	}
+}
+
 /// Few experts, so that a full list is easy to reach.
 pub const MAX_EXPERTS: u32 = 6;
 
 impl pallet_availability::Config for Test {
-	type StakeLock = ();
+	type StakeLock = TestStakeLock;
 	type Reputation = Reputation;
 	type Randomness = TestRandomness;
 	type OnExpertAvailable = RecordAvailable;

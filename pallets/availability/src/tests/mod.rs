@@ -3,6 +3,7 @@
 
 pub(crate) mod mock;
 
+mod block_production;
 mod draw;
 mod properties;
 mod stake;
