@@ -82,3 +82,27 @@ fn the_pool_hook_at_its_worst_leaves_three_quarters_of_a_block() {
 	report("the pools' hook at its worst", worst);
 	assert!(per_mille(worst) <= 250, "the hook takes {}‰ of a block at worst", per_mille(worst));
 }
+
+/// PROTOCOL.md §12: a session end (liveness, the report's post and pool, the election over every
+/// candidate the availability pallet can hold for every seat) costs a bounded share of the
+/// session's last block, which `pallet-session` charges in full at the rotation; an accepted
+/// report's reward to a full set and a block's author count are small too.
+#[test]
+fn a_session_end_with_full_lists_takes_at_most_a_tenth_of_a_block() {
+	use pallet_validator_set::WeightInfo as _;
+	type W = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+	let candidates = <Runtime as pallet_availability::Config>::MaxExperts::get();
+	let seats = <Runtime as pallet_validator_set::Config>::MaxValidators::get();
+	let typical = W::session_end(100, 100);
+	let end = W::session_end(candidates, seats);
+	report("a session end, 100 candidates and 100 validators", typical);
+	report("a session end, every candidate and seat", end);
+	assert!(per_mille(end) <= 100, "a session end takes {}‰ of a block", per_mille(end));
+	assert!(typical.all_lte(end));
+	let reward = W::reward(seats);
+	report("a report's reward to a full set", reward);
+	assert!(per_mille(reward) <= 10, "a reward takes {}‰ of a block", per_mille(reward));
+	let note = W::note_block();
+	report("counting a block's author", note);
+	assert!(per_mille(note) <= 5, "counting an author takes {}‰ of a block", per_mille(note));
+}

@@ -4,7 +4,7 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
-use frame_support::traits::EnsureOrigin;
+use frame_support::{ensure, traits::EnsureOrigin};
 use guild_primitives::{OnPoolResolved, Tally};
 
 /// The most `BlockProduction` candidates: the availability pallet's `MaxExperts` in Guild's
