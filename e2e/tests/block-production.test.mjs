@@ -174,7 +174,9 @@ describe('block production as Guild work on five real nodes', { timeout: 2_400_0
         intervalMs: 2_000,
         what: 'Eve in session.validators',
       });
-      const elected = await eventsIn(api, stakedAt, await best(api), 'validatorSet', 'Elected');
+      // An election runs in a block's initialisation, before its extrinsics: the first one that
+      // sees every stake is in a block after the last stake's.
+      const elected = await eventsIn(api, stakedAt + 1, await best(api), 'validatorSet', 'Elected');
       const first = elected.find((e) => e.data.validators.map(ss58).includes(eve.address));
       assert.ok(first, 'an Elected event names Eve');
       // Eve's stake is the largest; the founders' four equal stakes follow.
