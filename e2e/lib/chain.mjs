@@ -438,6 +438,22 @@ export function eventNames(events) {
 }
 
 /** The data of the event records in `events` that are `section.method`, in order. */
+/**
+ * Event records of blocks from..to (inclusive), read from each block's state:
+ * [{ block, phase, section, method, data }]; only `section.method` when given.
+ */
+export async function eventsIn(api, from, to, section, method) {
+  const out = [];
+  for (let n = from; n <= to; n += 1) {
+    const at = await api.at(await api.rpc.chain.getBlockHash(n));
+    for (const { phase, event } of await at.query.system.events()) {
+      if (section && (event.section !== section || event.method !== method)) continue;
+      out.push({ block: n, phase, section: event.section, method: event.method, data: event.data });
+    }
+  }
+  return out;
+}
+
 export function pick(events, section, method) {
   return events.filter(({ event }) => event.section === section && event.method === method).map(({ event }) => event.data);
 }

@@ -12,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { hexToU8a, u8aConcat } from '@polkadot/util';
@@ -166,6 +167,28 @@ export function withNodeLogs(fn, opts = {}) {
       throw error;
     }
   };
+}
+
+/**
+ * Tests that share one network and build on each other: `const step = steps();` then
+ * `step(name, options, fn)` as `test`. Once one fails, the later ones are skipped rather than
+ * failing for the same reason.
+ */
+export function steps() {
+  let broken = false;
+  return (name, options, fn) =>
+    test(name, options, async (t) => {
+      if (broken) {
+        t.skip('an earlier step failed');
+        return;
+      }
+      try {
+        await fn(t);
+      } catch (error) {
+        broken = true;
+        throw error;
+      }
+    });
 }
 
 /** Stop every running node of this process (in parallel). */

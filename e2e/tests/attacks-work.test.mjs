@@ -31,6 +31,7 @@ import {
   derivedAccounts,
   devAccounts,
   eventNames,
+  eventsIn,
   expectError,
   expectOk,
   feeOf,
@@ -58,16 +59,6 @@ const REP = UNIT; // 12 decimals too (minting ratio 1)
 const BOOTSTRAP_FEE = 500n * UNIT; // root's first pool: 100 REP to each of its five authors
 const EXPERT_ACCOUNTS = 1_024; // MaxExperts
 
-/** Event records of blocks from..to (inclusive): [{ block, phase, section, method, data }]. */
-async function eventsIn(api, from, to) {
-  const out = [];
-  for (let n = from; n <= to; n += 1) {
-    const hash = await api.rpc.chain.getBlockHash(n);
-    const records = await api.query.system.events.at(hash);
-    for (const { phase, event } of records) out.push({ block: n, phase, section: event.section, method: event.method, data: event.data });
-  }
-  return out;
-}
 const only = (events, section, method) => events.filter((e) => e.section === section && e.method === method);
 
 /** The holds of `address` by reason: { 'Governance.ProposalDeposit': bigint, ... }. */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 
 import { bnToU8a, u8aToHex } from '@polkadot/util';
 import { decodeAddress, xxhashAsHex } from '@polkadot/util-crypto';
@@ -21,6 +21,7 @@ import {
   buildChainSpec,
   cleanup,
   devAccounts,
+  eventsIn,
   expectOk,
   makeTempDir,
   nodeBinary,
@@ -30,6 +31,7 @@ import {
   signAndSend,
   ss58,
   startLocalNetwork,
+  steps,
   stringifySpecJson,
   testNodeKey,
   waitFor,
@@ -66,39 +68,13 @@ function shortSessionSpec(dir, eve) {
   return rawPath;
 }
 
-/** Events `section.method` in blocks from..to of `api`'s chain: [{ block, data }]. */
-async function eventsIn(api, from, to, section, method) {
-  const out = [];
-  for (let n = from; n <= to; n++) {
-    const at = await api.at(await api.rpc.chain.getBlockHash(n));
-    for (const { event, phase } of await at.query.system.events()) {
-      if (event.section === section && event.method === method) out.push({ block: n, data: event.data, phase });
-    }
-  }
-  return out;
-}
-
 /** The best block number seen by `api`. */
 async function best(api) {
   return (await api.rpc.chain.getHeader()).number.toNumber();
 }
 
 // The steps build on each other: once one fails, the later ones are skipped.
-let broken = false;
-function step(name, options, fn) {
-  test(name, options, async (t) => {
-    if (broken) {
-      t.skip('an earlier step failed');
-      return;
-    }
-    try {
-      await fn(t);
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = steps();
 
 describe('block production as Guild work on five real nodes', { timeout: 2_400_000 }, () => {
   let net;

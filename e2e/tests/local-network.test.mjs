@@ -4,7 +4,7 @@
 //   all four up → Dave stopped → Charlie stopped too → Charlie back (from his database).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import {
@@ -16,6 +16,7 @@ import {
   peerIdFromNodeKey,
   ss58,
   startLocalNetwork,
+  steps,
   testNodeKey,
   waitFor,
   waitForFinalized,
@@ -24,23 +25,9 @@ import {
 
 const SLOT_MS = 6_000;
 
-// The steps share one network and build on each other: once one fails, the later ones are skipped
-// rather than failing for the same reason.
-let broken = false;
-function step(name, options, fn) {
-  test(name, options, async (t) => {
-    if (broken) {
-      t.skip('an earlier step failed');
-      return;
-    }
-    try {
-      await fn(t);
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+// The steps share one network and build on each other: once one fails, the later ones are
+// skipped rather than failing for the same reason.
+const step = steps();
 
 describe('local network of four validators', { timeout: 1_200_000 }, () => {
   let net;

@@ -746,10 +746,6 @@ pub trait BlockProductionStakes<AccountId> {
 	fn slash(who: &AccountId, fraction: Perbill) -> Rep;
 	/// The `BlockProduction` stake of `who` (0 if none).
 	fn stake_of(who: &AccountId) -> Rep;
-	/// The most weight one [`BlockProductionStakes::candidates`] uses.
-	fn candidates_weight() -> Weight;
-	/// The most weight one [`BlockProductionStakes::slash`] uses.
-	fn slash_weight() -> Weight;
 }
 
 /// Whether a `BlockProduction` stake must stay where it is: its owner validates now, is elected
@@ -776,8 +772,6 @@ pub trait ProtocolForum<AccountId> {
 		references: Vec<(PostId, i32)>,
 		content_hash: [u8; 32],
 	) -> Result<PostId, DispatchError>;
-	/// The most weight one [`ProtocolForum::post`] uses.
-	fn post_weight() -> Weight;
 }
 
 /// Told when an expert's stake becomes drawable through a call of theirs (a new stake, a top-up

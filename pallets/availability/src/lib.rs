@@ -766,14 +766,6 @@ impl<T: Config> guild_primitives::BlockProductionStakes<T::AccountId> for Pallet
 	fn stake_of(who: &T::AccountId) -> Rep {
 		Stakes::<T>::get(StakeKind::BlockProduction, who).map(|s| s.amount).unwrap_or(0)
 	}
-
-	fn candidates_weight() -> Weight {
-		T::WeightInfo::draw(T::MaxExperts::get())
-	}
-
-	fn slash_weight() -> Weight {
-		T::WeightInfo::slash()
-	}
 }
 
 impl<T: Config> Pallet<T> {

@@ -589,10 +589,6 @@ impl<T: Config> guild_primitives::ProtocolForum<T::AccountId> for Pallet<T> {
 			params,
 		)
 	}
-
-	fn post_weight() -> Weight {
-		Self::submit_post_weight(1, T::MaxReferences::get() as usize, 0)
-	}
 }
 
 impl<T: Config> Pallet<T> {

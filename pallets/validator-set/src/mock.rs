@@ -3,7 +3,7 @@
 
 use crate::{self as pallet_validator_set, SessionAccess};
 use core::cell::RefCell;
-use frame_support::{derive_impl, parameter_types, weights::Weight};
+use frame_support::{derive_impl, parameter_types};
 use frame_system::EnsureRoot;
 use guild_primitives::{
 	BlockProductionStakes, FeeSalary, PoolId, PoolRules, PostId, ProtocolForum, Rep, RepHoldReason,
@@ -92,12 +92,6 @@ impl BlockProductionStakes<AccountId> for Stakes {
 	fn stake_of(who: &AccountId) -> Rep {
 		world(|w| w.stakes.iter().find(|(x, _)| x == who).map(|(_, a)| *a).unwrap_or(0))
 	}
-	fn candidates_weight() -> Weight {
-		Weight::zero()
-	}
-	fn slash_weight() -> Weight {
-		Weight::zero()
-	}
 }
 
 pub struct Ledger;
@@ -157,9 +151,6 @@ impl ProtocolForum<AccountId> for Forum {
 			w.posts.push((vec![(*author, 1_000_000)], references));
 			Ok(w.posts.len() as PostId - 1)
 		})
-	}
-	fn post_weight() -> Weight {
-		Weight::zero()
 	}
 }
 impl guild_primitives::Forum<AccountId> for Forum {
